@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+// GaitKit: lower-back IMU gait analysis. See README.md, section "Architecture", for the layering.
+import PackageDescription
+
+let package = Package(
+    name: "GaitKit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gait", targets: ["gait"]),
+        .library(name: "GaitKit", targets: ["GaitPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Public API, top to bottom.
+        .executableTarget(
+            name: "gait",
+            dependencies: [
+                "GaitPipeline", "GaitSimulator", "GaitOutput", "GaitCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
+        .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
+        .target(name: "GaitOutput", dependencies: ["GaitCore"]),
+        .target(name: "GaitClassifier", dependencies: ["GaitCore"]),
+        .target(name: "GaitAnalysis", dependencies: ["GaitCore", "GaitDSP"]),
+        .target(name: "GaitIngest", dependencies: ["GaitCore"]),
+        .target(name: "GaitDSP", dependencies: ["CFFTW"]),
+        .target(name: "GaitCore"),
+
+        // MARK: Implementation details.
+        .systemLibrary(
+            name: "CFFTW", pkgConfig: "fftw3",
+            providers: [.apt(["libfftw3-dev"]), .brew(["fftw"])]),
+
+        // MARK: Tests.
+        .target(name: "GaitTestSupport", dependencies: ["GaitCore"], path: "Tests/GaitTestSupport"),
+        .testTarget(name: "GaitCoreTests", dependencies: ["GaitCore", "GaitOutput", "GaitTestSupport"]),
+        .testTarget(name: "GaitDSPTests", dependencies: ["GaitDSP", "GaitTestSupport"]),
+        .testTarget(name: "GaitIngestTests", dependencies: ["GaitIngest", "GaitCore", "GaitTestSupport"]),
+        .testTarget(
+            name: "GaitAnalysisTests",
+            dependencies: ["GaitAnalysis", "GaitPipeline", "GaitSimulator", "GaitCore", "GaitTestSupport"]),
+        .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
+        .testTarget(
+            name: "GaitEndToEndTests",
+            dependencies: ["gait", "GaitCore", "GaitTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

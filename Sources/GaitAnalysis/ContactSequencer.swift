@@ -1,0 +1,156 @@
+import GaitCore
+
+/// What the analysis emits as results become final.
+public enum AnalysisEvent: Hashable, Sendable {
+    case step(Step)
+    case stride(Stride)
+    case bout(Bout)
+}
+
+/// The event stage: turns a time-ordered stream of contact candidates (one segment) into steps,
+/// strides and bouts, holding bounded state.
+///
+/// - Chains: consecutive contacts no further apart than `maxStepSeconds`. A chain of at least
+///   `minBoutContacts` contacts is a walking bout (Mobilise-D: ≥ 4 strides, Kluge et al. 2021,
+///   doi:10.1371/journal.pone.0256541); shorter chains are discarded.
+/// - Sides alternate along a chain. Each contact's side is the sign of its own evidence pooled
+///   with that of its `sideVoteRadius` neighbours on each side, those of the other foot with the
+///   sign reversed. Confidence is the fraction of pooled evidence that agrees.
+/// - A contact is final once `sideVoteRadius` later contacts are known or the chain ends, so
+///   results are emitted with a delay of a few steps and memory does not grow with the bout.
+struct ContactSequencer {
+    struct Context {
+        var rate: Double
+        /// Time of segment sample 0, seconds from the start of the recording.
+        var startTime: Double
+        var stepLength: ZijlstraStepLengthEstimator
+    }
+
+    private struct Finalized {
+        var candidate: ContactCandidate
+        var step: Step
+    }
+
+    let configuration: AnalysisConfiguration
+    let context: Context
+    private let radius: Int
+    /// Candidates of the current chain not yet final, and the last `radius` final ones before.
+    private var pending: [ContactCandidate] = []
+    private var history: [ContactCandidate] = []
+    /// The last two finalized contacts of the chain (for step and stride).
+    private var recent: [Finalized] = []
+    private var isBout = false
+    private var boutStart: Double = 0
+    private var boutEnd: Double = 0
+    private var bout = MeasuresAccumulator(resolutionS: 0)
+    private(set) var total: MeasuresAccumulator
+    private(set) var walkingTime = 0.0
+    private(set) var boutCount: Int
+    /// The body frame of the first bout, for the `input` section.
+    private(set) var firstBoutFrame: BodyFrame?
+
+    init(configuration: AnalysisConfiguration, context: Context, total: MeasuresAccumulator, boutCount: Int) {
+        self.configuration = configuration
+        self.context = context
+        radius = configuration.sideVoteRadius
+        self.total = total
+        self.boutCount = boutCount
+        bout = MeasuresAccumulator(resolutionS: 1 / context.rate)
+    }
+
+    private func time(_ index: Int) -> Double { context.startTime + Double(index) / context.rate }
+
+    mutating func add(_ c: ContactCandidate, into out: inout [AnalysisEvent]) {
+        if let last = pending.last ?? history.last,
+           Double(c.index - last.index) / context.rate > configuration.maxStepSeconds {
+            endChain(into: &out)
+        }
+        pending.append(c)
+        if !isBout && pending.count >= configuration.minBoutContacts {
+            isBout = true
+            boutStart = time(pending[0].index)
+            bout = MeasuresAccumulator(resolutionS: 1 / context.rate)
+            if firstBoutFrame == nil { firstBoutFrame = c.features.frame }
+        }
+        if isBout {
+            while pending.count > radius { finalizeFirst(into: &out) }
+        }
+    }
+
+    /// The segment ended: finish the chain.
+    mutating func finish(into out: inout [AnalysisEvent]) { endChain(into: &out) }
+
+    private mutating func endChain(into out: inout [AnalysisEvent]) {
+        if isBout {
+            while !pending.isEmpty { finalizeFirst(into: &out) }
+            var measures = bout.measures
+            measures.nSteps = bout.measures.nSteps
+            let b = Bout(index: boutCount, startS: boutStart, endS: boutEnd, measures: measures)
+            out.append(.bout(b))
+            walkingTime += boutEnd - boutStart
+            boutCount += 1
+        }
+        pending.removeAll()
+        history.removeAll()
+        recent.removeAll()
+        isBout = false
+    }
+
+    private mutating func finalizeFirst(into out: inout [AnalysisEvent]) {
+        let c = pending.removeFirst()
+        // Pool side evidence over neighbours, alternating sign.
+        var pooled = c.sideEvidence, magnitude = abs(c.sideEvidence)
+        for (k, h) in history.reversed().prefix(radius).enumerated() {
+            let sign: Double = k % 2 == 0 ? -1 : 1
+            pooled += sign * h.sideEvidence
+            magnitude += abs(h.sideEvidence)
+        }
+        for (k, p) in pending.prefix(radius).enumerated() {
+            let sign: Double = k % 2 == 0 ? -1 : 1
+            pooled += sign * p.sideEvidence
+            magnitude += abs(p.sideEvidence)
+        }
+        let side: Side? = pooled == 0 ? nil : (pooled < 0 ? .left : .right)
+        let confidence = side == nil ? nil : (magnitude > 0 ? 0.5 + 0.5 * abs(pooled) / magnitude : 0.5)
+
+        var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: boutCount)
+        if let previous = recent.last {
+            let p = previous.candidate
+            let stepTime = Double(c.index - p.index) / context.rate
+            step.stepTimeS = stepTime
+            var doubleSupport: Double?
+            if let fc = p.finalContactAfter, fc > p.index, fc < c.index {
+                step.fcS = time(fc)
+                doubleSupport = Double(fc - p.index) / context.rate
+            }
+            if let h = c.verticalExcursionM, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
+                step.stepLengthM = context.stepLength.stepLength(
+                    verticalExcursionM: h, stepTimeS: stepTime, doubleSupportS: doubleSupport)
+            }
+        }
+        out.append(.step(step))
+        bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios)
+        total.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios)
+        boutEnd = step.icS
+
+        if recent.count == 2 {
+            let first = recent[0].step, middle = recent[1].step
+            var stride = Stride(startS: first.icS, endS: step.icS, side: first.side, bout: boutCount)
+            if let a = middle.stepLengthM, let b = step.stepLengthM {
+                stride.strideLengthM = a + b
+                stride.speedMps = (a + b) / stride.strideTimeS
+            }
+            if let fc = step.fcS {
+                stride.stanceTimeS = fc - first.icS
+                stride.swingTimeS = step.icS - fc
+            }
+            out.append(.stride(stride))
+            bout.add(stride: stride)
+            total.add(stride: stride)
+            recent.removeFirst()
+        }
+        recent.append(Finalized(candidate: c, step: step))
+        history.append(c)
+        if history.count > radius { history.removeFirst() }
+    }
+}

@@ -1,0 +1,124 @@
+import GaitCore
+
+/// The incremental analysis engine for uniformly sampled motion: push `SampleStreamEvent`s in,
+/// take `AnalysisEvent`s out as they become final, and `finish()` for the summary.
+///
+/// Windowing is overlap-save on sample indices: windows of `windowSeconds`, advancing by
+/// `windowSeconds − 2·marginSeconds`, each contributing the contacts of its interior ("core").
+/// Every contact therefore comes from exactly one window, and where a window falls depends only
+/// on sample indices, never on how the input was chunked. State per segment is one window of
+/// samples plus the event stage's few pending contacts. Segments (split by long gaps in the
+/// input) are analysed separately: a bout never spans a gap.
+public struct GaitAnalyzer {
+    public let configuration: AnalysisConfiguration
+    public let stepLength: ZijlstraStepLengthEstimator
+
+    private var segment: SegmentState?
+    private var total: MeasuresAccumulator
+    private var walkingTime = 0.0
+    private var boutCount = 0
+    private var frame: BodyFrame?
+    private var resolution = 0.01
+
+    private struct SegmentState {
+        var start: SegmentStart
+        var detector: WindowContactDetector
+        var sequencer: ContactSequencer
+        var acc: [SIMD3<Double>] = []
+        var gyr: [SIMD3<Double>] = []
+        /// Segment index of `acc[0]`.
+        var bufferStart = 0
+        /// Segment index of the next window's first sample.
+        var windowStart = 0
+        var windows = 0
+        let windowLength: Int
+        let margin: Int
+        var hop: Int { windowLength - 2 * margin }
+        var hasGyroSamples: Bool { start.hasGyro && !gyr.isEmpty }
+    }
+
+    public init(configuration: AnalysisConfiguration = AnalysisConfiguration(), stepLength: ZijlstraStepLengthEstimator) {
+        self.configuration = configuration
+        self.stepLength = stepLength
+        total = MeasuresAccumulator(resolutionS: 0.01)
+    }
+
+    /// Feed one event from ingest; results that became final are appended to `out`.
+    public mutating func handle(_ event: SampleStreamEvent, into out: inout [AnalysisEvent]) {
+        switch event {
+        case .segmentStart(let s):
+            endSegment(into: &out)
+            let rate = s.rate.hz
+            if boutCount == 0 && walkingTime == 0 { resolution = 1 / rate; total = MeasuresAccumulator(resolutionS: 1 / rate) }
+            let window = Swift.max(Int(configuration.windowSeconds * rate), 8)
+            let margin = Swift.min(Int(configuration.marginSeconds * rate), window / 4)
+            segment = SegmentState(
+                start: s,
+                detector: WindowContactDetector(configuration: configuration, rate: rate),
+                sequencer: ContactSequencer(
+                    configuration: configuration,
+                    context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
+                    total: total, boutCount: boutCount),
+                windowLength: window, margin: margin)
+        case .samples(let m):
+            guard segment != nil else { return }
+            segment!.acc.append(contentsOf: m.acc)
+            if segment!.start.hasGyro { segment!.gyr.append(contentsOf: m.gyr) }
+            while segment!.windowStart + segment!.windowLength <= segment!.bufferStart + segment!.acc.count {
+                runWindow(final: false, into: &out)
+            }
+        case .segmentEnd:
+            endSegment(into: &out)
+        }
+    }
+
+    /// The input ended: flush everything and return the recording's summary.
+    public mutating func finish(into out: inout [AnalysisEvent]) -> Summary {
+        endSegment(into: &out)
+        return Summary(walkingTimeS: walkingTime, nBouts: boutCount, measures: total.measures)
+    }
+
+    /// The body frame of the first walking bout, when there was one.
+    public var bodyFrame: BodyFrame? { frame }
+
+    private mutating func endSegment(into out: inout [AnalysisEvent]) {
+        guard segment != nil else { return }
+        if segment!.windowStart < segment!.bufferStart + segment!.acc.count {
+            runWindow(final: true, into: &out)
+        }
+        segment!.sequencer.finish(into: &out)
+        absorb(segment!.sequencer)
+        segment = nil
+    }
+
+    private mutating func absorb(_ sequencer: ContactSequencer) {
+        total = sequencer.total
+        walkingTime = sequencer.walkingTime
+        boutCount = sequencer.boutCount
+        if frame == nil { frame = sequencer.firstBoutFrame }
+    }
+
+    private mutating func runWindow(final: Bool, into out: inout [AnalysisEvent]) {
+        var s = segment.take()!
+        let localStart = s.windowStart - s.bufferStart
+        let available = s.acc.count - localStart
+        let length = final ? available : s.windowLength
+        let acc = Array(s.acc[localStart..<(localStart + length)])
+        let gyr = s.hasGyroSamples ? Array(s.gyr[localStart..<(localStart + length)]) : []
+        let coreStart = s.windows == 0 ? 0 : s.margin
+        let coreEnd = final ? length : s.margin + s.hop
+        let candidates = s.detector.detect(acc: acc, gyr: gyr, core: coreStart..<Swift.max(coreStart, coreEnd),
+                                           offset: s.windowStart)
+        for c in candidates { s.sequencer.add(c, into: &out) }
+        s.windows += 1
+        s.windowStart += final ? length : s.hop
+        // Drop samples no later window needs.
+        let drop = s.windowStart - s.bufferStart
+        if drop > 0 {
+            s.acc.removeFirst(drop)
+            if s.hasGyroSamples { s.gyr.removeFirst(drop) }
+            s.bufferStart += drop
+        }
+        segment = s
+    }
+}

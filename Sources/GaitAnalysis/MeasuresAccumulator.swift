@@ -1,0 +1,86 @@
+import GaitCore
+
+/// Running sums from which a bout's or a recording's `GaitMeasures` are computed. Bounded
+/// state: no per-step storage, so a week-long recording costs the same memory as a minute.
+struct MeasuresAccumulator {
+    private struct Moments {
+        var n = 0.0, sum = 0.0, sumSq = 0.0
+        mutating func add(_ x: Double?) { guard let x, x.isFinite else { return }; n += 1; sum += x; sumSq += x * x }
+        var mean: Double? { n > 0 ? sum / n : nil }
+        var sd: Double? { n > 1 ? Swift.max(0, (sumSq - sum * sum / n) / (n - 1)).squareRoot() : nil }
+        /// Standard error of the mean.
+        var se: Double? { sd.map { $0 / n.squareRoot() } }
+    }
+
+    private var steps = 0
+    private var stepTime = Moments(), stepLength = Moments(), strideTime = Moments()
+    private var strideLength = Moments(), speed = Moments()
+    private var stepTimeBySide = [Moments(), Moments()], stepLengthBySide = [Moments(), Moments()]
+    private var stanceBySide = [Moments(), Moments()]
+    private var regularity = [Moments(), Moments(), Moments(), Moments()]
+    private var harmonic = [Moments(), Moments(), Moments()]
+    private var rms = [Moments(), Moments(), Moments()]
+    private var stepFrequency = Moments()
+    /// Timing resolution, s: one sample.
+    let resolutionS: Double
+
+    init(resolutionS: Double) { self.resolutionS = resolutionS }
+
+    mutating func add(step: Step, features: WindowFeatures, harmonicRatios: SIMD3<Double>?) {
+        steps += 1
+        stepTime.add(step.stepTimeS)
+        stepLength.add(step.stepLengthM)
+        if let side = step.side {
+            let s = side == .left ? 0 : 1
+            stepTimeBySide[s].add(step.stepTimeS)
+            stepLengthBySide[s].add(step.stepLengthM)
+        }
+        for (i, v) in [features.stepRegularityV, features.strideRegularityV,
+                       features.stepRegularityAP, features.strideRegularityAP].enumerated() { regularity[i].add(v) }
+        if let h = harmonicRatios { for i in 0..<3 { harmonic[i].add(h[i]) } }
+        if let r = features.rms { for i in 0..<3 { rms[i].add(r[i]) } }
+        stepFrequency.add(features.dominantStepFrequencyHz)
+    }
+
+    mutating func add(stride: Stride) {
+        strideTime.add(stride.strideTimeS)
+        strideLength.add(stride.strideLengthM)
+        speed.add(stride.speedMps)
+        if let side = stride.side { stanceBySide[side == .left ? 0 : 1].add(stride.stanceTimeS) }
+    }
+
+    /// Left/right asymmetry where both sides have at least two values; the longer side is named
+    /// only when the difference exceeds twice its standard error and the resolution.
+    private static func asymmetry(_ sides: [Moments], resolution: Double) -> Asymmetry? {
+        guard sides[0].n >= 2, sides[1].n >= 2, let l = sides[0].mean, let r = sides[1].mean else { return nil }
+        let se = ((sides[0].se ?? 0) * (sides[0].se ?? 0) + (sides[1].se ?? 0) * (sides[1].se ?? 0)).squareRoot()
+        return Asymmetry(left: l, right: r, resolution: Swift.max(2 * se, resolution))
+    }
+
+    var measures: GaitMeasures {
+        var m = GaitMeasures()
+        m.nSteps = steps
+        m.stepTimeS = stepTime.mean
+        m.cadenceSpm = stepTime.mean.map { 60 / $0 }
+        m.stepLengthM = stepLength.mean
+        m.strideTimeS = strideTime.mean
+        m.strideLengthM = strideLength.mean
+        m.speedMps = speed.mean
+        m.stepTimeAsymmetry = Self.asymmetry(stepTimeBySide, resolution: resolutionS)
+        m.stepLengthAsymmetry = Self.asymmetry(stepLengthBySide, resolution: 0.01)
+        m.stanceTimeAsymmetry = Self.asymmetry(stanceBySide, resolution: resolutionS)
+        if strideTime.n >= 3, let sd = strideTime.sd, let mean = strideTime.mean { m.strideTimeCVPct = 100 * sd / mean }
+        m.stepRegularityV = regularity[0].mean
+        m.strideRegularityV = regularity[1].mean
+        m.stepRegularityAP = regularity[2].mean
+        m.strideRegularityAP = regularity[3].mean
+        m.harmonicRatioV = harmonic[0].mean
+        m.harmonicRatioAP = harmonic[1].mean
+        m.harmonicRatioML = harmonic[2].mean
+        m.rmsAccV = rms[0].mean
+        m.rmsAccAP = rms[1].mean
+        m.rmsAccML = rms[2].mean
+        m.spectralCadenceSpm = stepFrequency.mean.map { 60 * $0 }
+        return m
+    }
+}

@@ -1,0 +1,167 @@
+/// The serialized names of every result field, defined once. JSON, CSV, NDJSON, text and the
+/// docs (docs/output.md) all use these lists. Names carry unit suffixes (_s, _m, _mps, _spm, _hz,
+/// _pct); a field without a suffix is dimensionless.
+
+extension Step: FieldRecord {
+    public static let fields: [Field<Step>] = [
+        Field("ic_s") { .init($0.icS) },
+        Field("fc_s") { .init($0.fcS) },
+        Field("side") { .init($0.side) },
+        Field("side_confidence") { .init($0.sideConfidence) },
+        Field("step_time_s") { .init($0.stepTimeS) },
+        Field("step_length_m") { .init($0.stepLengthM) },
+        Field("bout") { .init($0.bout) },
+    ]
+}
+
+extension Stride: FieldRecord {
+    public static let fields: [Field<Stride>] = [
+        Field("start_s") { .init($0.startS) },
+        Field("end_s") { .init($0.endS) },
+        Field("side") { .init($0.side) },
+        Field("stride_time_s") { .init($0.strideTimeS) },
+        Field("stride_length_m") { .init($0.strideLengthM) },
+        Field("speed_mps") { .init($0.speedMps) },
+        Field("stance_time_s") { .init($0.stanceTimeS) },
+        Field("swing_time_s") { .init($0.swingTimeS) },
+        Field("bout") { .init($0.bout) },
+    ]
+}
+
+extension GaitMeasures {
+    /// Fields shared by bouts and the summary, after their own leading fields.
+    public static let fields: [Field<GaitMeasures>] = [
+        Field("n_steps") { .int($0.nSteps) },
+        Field("cadence_spm") { .init($0.cadenceSpm) },
+        Field("spectral_cadence_spm") { .init($0.spectralCadenceSpm) },
+        Field("step_time_s") { .init($0.stepTimeS) },
+        Field("stride_time_s") { .init($0.strideTimeS) },
+        Field("step_length_m") { .init($0.stepLengthM) },
+        Field("stride_length_m") { .init($0.strideLengthM) },
+        Field("speed_mps") { .init($0.speedMps) },
+        Field("step_time_asymmetry_pct") { .init($0.stepTimeAsymmetry?.pct) },
+        Field("step_time_ratio") { .init($0.stepTimeAsymmetry?.ratio) },
+        Field("step_time_longer_side") { .init($0.stepTimeAsymmetry?.longerSide) },
+        Field("step_length_asymmetry_pct") { .init($0.stepLengthAsymmetry?.pct) },
+        Field("step_length_ratio") { .init($0.stepLengthAsymmetry?.ratio) },
+        Field("step_length_longer_side") { .init($0.stepLengthAsymmetry?.longerSide) },
+        Field("stance_time_asymmetry_pct") { .init($0.stanceTimeAsymmetry?.pct) },
+        Field("stance_time_longer_side") { .init($0.stanceTimeAsymmetry?.longerSide) },
+        Field("stride_time_cv_pct") { .init($0.strideTimeCVPct) },
+        Field("step_regularity_v") { .init($0.stepRegularityV) },
+        Field("stride_regularity_v") { .init($0.strideRegularityV) },
+        Field("step_regularity_ap") { .init($0.stepRegularityAP) },
+        Field("stride_regularity_ap") { .init($0.strideRegularityAP) },
+        Field("harmonic_ratio_v") { .init($0.harmonicRatioV) },
+        Field("harmonic_ratio_ap") { .init($0.harmonicRatioAP) },
+        Field("harmonic_ratio_ml") { .init($0.harmonicRatioML) },
+        Field("rms_acc_v_mps2") { .init($0.rmsAccV) },
+        Field("rms_acc_ap_mps2") { .init($0.rmsAccAP) },
+        Field("rms_acc_ml_mps2") { .init($0.rmsAccML) },
+    ]
+}
+
+extension Bout: FieldRecord {
+    public static let fields: [Field<Bout>] =
+        [
+            Field("index") { .int($0.index) },
+            Field("start_s") { .init($0.startS) },
+            Field("end_s") { .init($0.endS) },
+            Field("duration_s") { .init($0.endS - $0.startS) },
+        ] + GaitMeasures.fields.map { f in Field(f.name) { f.value($0.measures) } }
+}
+
+extension Summary: FieldRecord {
+    public static let fields: [Field<Summary>] =
+        [
+            Field("walking_time_s") { .init($0.walkingTimeS) },
+            Field("n_bouts") { .int($0.nBouts) },
+        ] + GaitMeasures.fields.map { f in Field(f.name) { f.value($0.measures) } }
+}
+
+extension Evidence: FieldRecord {
+    public static let fields: [Field<Evidence>] = [
+        Field("metric") { .string($0.metric) },
+        Field("value") { .init($0.value) },
+        Field("reference") { .string($0.reference) },
+        Field("source") { .string($0.source) },
+    ]
+}
+
+extension Flag: FieldRecord {
+    public static let fields: [Field<Flag>] = [
+        Field("pattern") { .string($0.pattern) },
+        Field("side") { .init($0.side) },
+        Field("score") { .init($0.score) },
+        Field("confidence") { .init($0.confidence) },
+        Field("experimental") { .bool($0.experimental) },
+        Field("severity") { .init($0.severity) },
+        Field("evidence") { .array($0.evidence.map(\.json)) },
+    ]
+}
+
+extension Gap: FieldRecord {
+    public static let fields: [Field<Gap>] = [
+        Field("start_s") { .init($0.startS) },
+        Field("end_s") { .init($0.endS) },
+        Field("missing_samples") { .int($0.missingSamples) },
+        Field("bridged") { .bool($0.bridged) },
+    ]
+}
+
+extension InputInfo: FieldRecord {
+    private static func axis(_ v: SIMD3<Double>?) -> JSONValue {
+        v.map { .array([.number($0.x), .number($0.y), .number($0.z)]) } ?? .null
+    }
+
+    public static let fields: [Field<InputInfo>] = [
+        Field("path") { .string($0.path) },
+        Field("rows") { .int($0.rows) },
+        Field("sampling_rate_hz") { .init($0.samplingRateHz) },
+        Field("rate_source") { .string($0.rateSource) },
+        Field("duration_s") { .init($0.durationS) },
+        Field("delimiter") { .string($0.delimiter) },
+        Field("columns") { .object($0.columns.map { ($0.role, .string($0.column)) }) },
+        Field("time_format") { .string($0.timeFormat) },
+        Field("acc_units") { .string($0.accUnits) },
+        Field("acc_units_source") { .string($0.accUnitsSource) },
+        Field("gyro_units") { .init($0.gyroUnits) },
+        Field("gyro_units_source") { .init($0.gyroUnitsSource) },
+        Field("preamble_lines") { .int($0.preambleLines) },
+        Field("segments") { .int($0.segments) },
+        Field("gaps") { .array($0.gaps.map(\.json)) },
+        Field("bad_rows_skipped") { .int($0.badRowsSkipped) },
+        Field("duplicate_timestamps") { .int($0.duplicateTimestamps) },
+        Field("backward_timestamps") { .int($0.backwardTimestamps) },
+        Field("vertical_axis") { axis($0.verticalAxis) },
+        Field("forward_axis") { axis($0.forwardAxis) },
+        Field("left_axis") { axis($0.leftAxis) },
+    ]
+}
+
+extension Subject: FieldRecord {
+    public static let fields: [Field<Subject>] = [
+        Field("height_m") { .init($0.heightM) },
+        Field("sensor_height_m") { .init($0.sensorHeightM) },
+        Field("age_years") { .init($0.ageYears) },
+        Field("sex") { .init($0.sex) },
+    ]
+}
+
+extension AnalysisResult {
+    /// The whole result as the `gait.analysis/1` JSON document.
+    public var json: JSONValue {
+        .object([
+            ("schema", .string(Self.schema)),
+            ("input", input.json),
+            ("subject", subject.json),
+            ("notes", .array(notes.map { .string($0) })),
+            ("steps", .array(steps.map(\.json))),
+            ("strides", .array(strides.map(\.json))),
+            ("bouts", .array(bouts.map(\.json))),
+            ("summary", summary.json),
+            ("flags", .array(flags.map(\.json))),
+            ("disclaimer", .string(researchDisclaimer)),
+        ])
+    }
+}

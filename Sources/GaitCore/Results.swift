@@ -1,0 +1,303 @@
+/// The results of an analysis, as the contract (schema `gait.analysis/1`) names them.
+/// Times are seconds from the first sample of the input. Field lists are in `ResultFields.swift`.
+
+/// One step: from the previous initial contact (of the other foot) to this one.
+public struct Step: Hashable, Sendable {
+    /// Time of this initial contact (heel strike).
+    public var icS: Double
+    /// Final contact (toe-off) of the same foot that preceded this contact, when detected.
+    public var fcS: Double?
+    /// The foot making this contact.
+    public var side: Side?
+    /// 0...1; nil where `side` is nil.
+    public var sideConfidence: Double?
+    /// Time since the previous contact; nil for the first contact of a bout.
+    public var stepTimeS: Double?
+    /// Distance travelled by the body in this step; nil for the first contact of a bout.
+    public var stepLengthM: Double?
+    /// Index of the bout this step belongs to (0-based), or nil while not yet in a bout.
+    public var bout: Int?
+
+    public init(icS: Double, fcS: Double? = nil, side: Side? = nil, sideConfidence: Double? = nil,
+                stepTimeS: Double? = nil, stepLengthM: Double? = nil, bout: Int? = nil) {
+        self.icS = icS
+        self.fcS = fcS
+        self.side = side
+        self.sideConfidence = sideConfidence
+        self.stepTimeS = stepTimeS
+        self.stepLengthM = stepLengthM
+        self.bout = bout
+    }
+}
+
+/// One stride: from an initial contact to the next contact of the same foot.
+public struct Stride: Hashable, Sendable {
+    public var startS: Double
+    public var endS: Double
+    public var side: Side?
+    public var strideTimeS: Double
+    public var strideLengthM: Double?
+    public var speedMps: Double?
+    public var stanceTimeS: Double?
+    public var swingTimeS: Double?
+    public var bout: Int?
+
+    public init(startS: Double, endS: Double, side: Side?, strideLengthM: Double? = nil,
+                speedMps: Double? = nil, stanceTimeS: Double? = nil, swingTimeS: Double? = nil, bout: Int? = nil) {
+        self.startS = startS
+        self.endS = endS
+        self.side = side
+        self.strideTimeS = endS - startS
+        self.strideLengthM = strideLengthM
+        self.speedMps = speedMps
+        self.stanceTimeS = stanceTimeS
+        self.swingTimeS = swingTimeS
+        self.bout = bout
+    }
+}
+
+/// Left/right asymmetry of one measure: symmetry index in percent and the longer side.
+public struct Asymmetry: Hashable, Sendable {
+    /// 100 · |L − R| / (0.5 · (L + R)).
+    public var pct: Double
+    /// L / R.
+    public var ratio: Double
+    /// The side whose values are larger; nil when the difference is within measurement error.
+    public var longerSide: Side?
+    public var left: Double
+    public var right: Double
+
+    public init(left: Double, right: Double, resolution: Double) {
+        self.left = left
+        self.right = right
+        let mean = 0.5 * (left + right)
+        pct = mean > 0 ? 100 * abs(left - right) / mean : 0
+        ratio = right != 0 ? left / right : .nan
+        longerSide = abs(left - right) <= resolution ? nil : (left > right ? .left : .right)
+    }
+}
+
+/// Per-bout or per-recording measures of how walking looked. Each is nil when there were too
+/// few steps to compute it.
+public struct GaitMeasures: Hashable, Sendable {
+    public var nSteps: Int = 0
+    public var cadenceSpm: Double?
+    public var stepTimeS: Double?
+    public var stepLengthM: Double?
+    public var strideLengthM: Double?
+    public var strideTimeS: Double?
+    public var speedMps: Double?
+    public var stepTimeAsymmetry: Asymmetry?
+    public var stepLengthAsymmetry: Asymmetry?
+    public var stanceTimeAsymmetry: Asymmetry?
+    /// Coefficient of variation of stride time, percent.
+    public var strideTimeCVPct: Double?
+    /// Moe-Nilssen & Helbostad 2004: unbiased autocorrelation at one step / one stride lag.
+    public var stepRegularityV: Double?
+    public var strideRegularityV: Double?
+    public var stepRegularityAP: Double?
+    public var strideRegularityAP: Double?
+    /// Menz et al. 2003 harmonic ratios.
+    public var harmonicRatioV: Double?
+    public var harmonicRatioAP: Double?
+    public var harmonicRatioML: Double?
+    /// Root-mean-square of the dynamic acceleration, m/s², body axes.
+    public var rmsAccV: Double?
+    public var rmsAccAP: Double?
+    public var rmsAccML: Double?
+    /// Cadence from the dominant frequency of the vertical-acceleration spectrum (FFTW), a
+    /// cross-check of the contact-based cadence.
+    public var spectralCadenceSpm: Double?
+
+    public init() {}
+}
+
+/// A walking bout: a run of steps with no long breaks.
+public struct Bout: Hashable, Sendable {
+    public var index: Int
+    public var startS: Double
+    public var endS: Double
+    public var measures: GaitMeasures
+
+    public init(index: Int, startS: Double, endS: Double, measures: GaitMeasures) {
+        self.index = index
+        self.startS = startS
+        self.endS = endS
+        self.measures = measures
+    }
+}
+
+/// The whole recording.
+public struct Summary: Hashable, Sendable {
+    public var walkingTimeS: Double
+    public var nBouts: Int
+    public var measures: GaitMeasures
+
+    public init(walkingTimeS: Double, nBouts: Int, measures: GaitMeasures) {
+        self.walkingTimeS = walkingTimeS
+        self.nBouts = nBouts
+        self.measures = measures
+    }
+}
+
+/// One piece of evidence for a flag: a measured value against its published reference.
+public struct Evidence: Hashable, Sendable {
+    public var metric: String
+    public var value: Double
+    /// Human-readable reference range or rule, e.g. "≤ 10 % (Hodt-Billington 2012)".
+    public var reference: String
+    /// Citation of the reference.
+    public var source: String
+
+    public init(metric: String, value: Double, reference: String, source: String) {
+        self.metric = metric
+        self.value = value
+        self.reference = reference
+        self.source = source
+    }
+}
+
+/// A compensatory gait pattern the classifier found. Supports research; not a diagnosis.
+public struct Flag: Hashable, Sendable {
+    public var pattern: String
+    public var side: Side?
+    /// 0...1: how far past the cut-off the evidence lies.
+    public var score: Double
+    /// 0...1: how much to trust the flag (falls with few strides, short bouts, unsure sides).
+    public var confidence: Double
+    public var evidence: [Evidence]
+    public var experimental: Bool
+    /// Simulator truth only: the simulated severity.
+    public var severity: String?
+
+    public init(pattern: String, side: Side?, score: Double, confidence: Double, evidence: [Evidence],
+                experimental: Bool = false, severity: String? = nil) {
+        self.pattern = pattern
+        self.side = side
+        self.score = score
+        self.confidence = confidence
+        self.evidence = evidence
+        self.experimental = experimental
+        self.severity = severity
+    }
+}
+
+/// A stretch of lost data in the input.
+public struct Gap: Hashable, Sendable {
+    /// Time of the last sample before the gap.
+    public var startS: Double
+    /// Time of the first sample after the gap.
+    public var endS: Double
+    /// Samples missing at the nominal rate.
+    public var missingSamples: Int
+    /// True when the gap was short enough to bridge by interpolation; false when it split the
+    /// recording into separately analysed segments.
+    public var bridged: Bool
+
+    public init(startS: Double, endS: Double, missingSamples: Int, bridged: Bool) {
+        self.startS = startS
+        self.endS = endS
+        self.missingSamples = missingSamples
+        self.bridged = bridged
+    }
+}
+
+/// What the reader understood of the input, reported in the output's `input` section.
+public struct InputInfo: Hashable, Sendable {
+    public var path: String
+    public var rows: Int = 0
+    public var samplingRateHz: Double = 0
+    /// Where the rate came from: "timestamps", "metadata", "option" or "counter+metadata".
+    public var rateSource: String = ""
+    public var durationS: Double = 0
+    public var delimiter: String = ""
+    /// Column role → header name (or index) used, e.g. ["time": "PacketCounter", "ax": "Acc_X"].
+    public var columns: [(role: String, column: String)] = []
+    /// "seconds", "milliseconds", "nanoseconds", "iso8601", "counter" or "none".
+    public var timeFormat: String = ""
+    /// "m/s2" or "g", and how it was decided ("detected" or "option").
+    public var accUnits: String = ""
+    public var accUnitsSource: String = ""
+    public var gyroUnits: String?
+    public var gyroUnitsSource: String?
+    public var preambleLines: Int = 0
+    public var gaps: [Gap] = []
+    public var segments: Int = 0
+    public var badRowsSkipped: Int = 0
+    public var duplicateTimestamps: Int = 0
+    public var backwardTimestamps: Int = 0
+    /// Unit vectors, in sensor axes, of the body's vertical (up), forward and left directions as
+    /// found from the data (first walking segment); nil when no walking was found to decide them.
+    public var verticalAxis: SIMD3<Double>?
+    public var forwardAxis: SIMD3<Double>?
+    public var leftAxis: SIMD3<Double>?
+
+    public init(path: String) { self.path = path }
+
+    public static func == (a: InputInfo, b: InputInfo) -> Bool {
+        a.path == b.path && a.rows == b.rows && a.samplingRateHz == b.samplingRateHz
+            && a.rateSource == b.rateSource && a.durationS == b.durationS && a.delimiter == b.delimiter
+            && a.columns.map(\.role) == b.columns.map(\.role) && a.columns.map(\.column) == b.columns.map(\.column)
+            && a.timeFormat == b.timeFormat && a.accUnits == b.accUnits && a.accUnitsSource == b.accUnitsSource
+            && a.gyroUnits == b.gyroUnits && a.gyroUnitsSource == b.gyroUnitsSource
+            && a.preambleLines == b.preambleLines && a.gaps == b.gaps && a.segments == b.segments
+            && a.badRowsSkipped == b.badRowsSkipped && a.duplicateTimestamps == b.duplicateTimestamps
+            && a.backwardTimestamps == b.backwardTimestamps && a.verticalAxis == b.verticalAxis
+            && a.forwardAxis == b.forwardAxis && a.leftAxis == b.leftAxis
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(rows)
+        hasher.combine(samplingRateHz)
+    }
+}
+
+/// Subject data that sharpen the analysis; each is optional and its absence is reported.
+public struct Subject: Hashable, Sendable {
+    public var heightM: Double?
+    public var sensorHeightM: Double?
+    public var ageYears: Double?
+    /// "F" or "M".
+    public var sex: String?
+
+    public init(heightM: Double? = nil, sensorHeightM: Double? = nil, ageYears: Double? = nil, sex: String? = nil) {
+        self.heightM = heightM
+        self.sensorHeightM = sensorHeightM
+        self.ageYears = ageYears
+        self.sex = sex
+    }
+}
+
+/// Everything `gait analyze` produces for one recording.
+public struct AnalysisResult: Hashable, Sendable {
+    public static let schema = "gait.analysis/1"
+
+    public var input: InputInfo
+    public var subject: Subject
+    /// Notes on assumptions made, e.g. "sensor height estimated as 0.56 × body height".
+    public var notes: [String]
+    public var steps: [Step]
+    public var strides: [Stride]
+    public var bouts: [Bout]
+    public var summary: Summary
+    public var flags: [Flag]
+
+    public init(input: InputInfo, subject: Subject = Subject(), notes: [String] = [], steps: [Step] = [],
+                strides: [Stride] = [], bouts: [Bout] = [],
+                summary: Summary = Summary(walkingTimeS: 0, nBouts: 0, measures: GaitMeasures()),
+                flags: [Flag] = []) {
+        self.input = input
+        self.subject = subject
+        self.notes = notes
+        self.steps = steps
+        self.strides = strides
+        self.bouts = bouts
+        self.summary = summary
+        self.flags = flags
+    }
+}
+
+/// The sentence every text output carries with its flags.
+public let researchDisclaimer =
+    "Flags support research; they are not a medical diagnosis."

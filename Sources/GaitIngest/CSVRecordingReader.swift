@@ -1,0 +1,219 @@
+import GaitCore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a delimited-text IMU recording incrementally and hands out uniformly sampled motion in SI
+/// units, split into gap-free segments.
+///
+/// Feed bytes with `push(_:)` in chunks of any size, then call `finish()`. The events — a
+/// `.segmentStart`, its `.samples` pieces, a `.segmentEnd`, and so on — are identical whatever the
+/// chunking: pieces are cut only every `ReaderOptions.maxPieceSamples` samples and at segment
+/// ends, and every decision is taken on whole lines.
+///
+/// ## Layouts read
+/// - Delimiter tab, comma or semicolon (or the one a `sep=X` first line names); decimal commas
+///   with semicolons when unambiguous; fields may be double-quoted; spaces around fields ignored.
+/// - Preamble lines before the header (e.g. Xsens `Acquisition frequency: 100 Hz`, ActiGraph's
+///   dashed block), one header line, optionally a units row (`s, g, g, g`), or no header at all
+///   (then `--columns` must name the columns by 0-based index).
+/// - UTF-8 with or without BOM, LF or CRLF line ends, blank lines anywhere (not rows).
+/// - Time: a sample counter (PacketCounter), seconds, milliseconds/microseconds/nanoseconds
+///   (relative or since the epoch), ISO 8601 date-times, or no time column.
+///
+/// ## How each decision is made
+/// The first lines (at most 256 lines or 64 KiB, or the whole input if shorter) are buffered and
+/// the layout is decided once, from them: see `LayoutDetector` (delimiter, header, preamble,
+/// columns) and `LayoutDetector+Decisions.swift` (time format, rate, units). Options override
+/// detection. `info` reports every decision and how it was made.
+///
+/// ## Times and gaps
+/// Times are seconds from the first sample read (contract, "Times"). A counter gives
+/// t = (counter − first) / rate and missing counter values are lost samples; without a time
+/// column row i is at i / rate (a bad row skipped there is a lost sample too). Samples are put on
+/// the grid `segment start + n / rate`; rows off the grid are linearly interpolated onto it. A
+/// stretch without data between two rows whose length is at most `maxBridgedGap` (default 0.1 s:
+/// up to 9 lost samples at 100 Hz) is bridged by linear interpolation; a longer one ends the
+/// segment and the next row starts a new one. Both are listed in `info.gaps`. A row whose time
+/// equals the previous one is a duplicate, one whose time goes back is backward: both are dropped
+/// and counted.
+///
+/// ## Bad rows
+/// A row with the wrong number of fields, or an empty, non-numeric, NaN or infinite value in a
+/// column used, either throws `GaitError(.invalidInput)` naming the file, the 1-based line in the
+/// file and the 1-based column (`onBadRow: .fail`, the default) or is dropped and counted
+/// (`.skip`). Columns not used (e.g. Mag_X) are not read.
+///
+/// ## Complexity
+/// O(n) time in the input size, one pass over the bytes, numbers parsed on bytes (no `String` per
+/// row). Memory is bounded independently of the input length: the detection buffer (≤ 256 lines /
+/// 64 KiB), one partial line (≤ 1 MiB; a longer line is an error), one row of interpolation state
+/// and one output piece. Only `info.gaps` grows, by one entry per gap.
+///
+/// After an error the reader throws the same error from every later call.
+public struct CSVRecordingReader: Sendable {
+    public let options: ReaderOptions
+    /// Longest line accepted, in bytes.
+    public static let maxLineLength = 1 << 20
+
+    private var partial: [UInt8] = []
+    private var lineNumber = 0
+    private var detectionLines: [[UInt8]] = []
+    private var detectionBytes = 0
+    private var stream: DataStream? = nil
+    private var failure: GaitError? = nil
+    private var finished = false
+
+    public init(options: ReaderOptions) {
+        self.options = options
+    }
+
+    /// Reads the next bytes of the input and returns the events they complete.
+    public mutating func push(_ bytes: UnsafeRawBufferPointer) throws(GaitError) -> [SampleStreamEvent] {
+        var out: [SampleStreamEvent] = []
+        try push(bytes, into: &out)
+        return out
+    }
+
+    /// Reads the next bytes of the input, appending the events they complete to `events`. Events
+    /// completed before an error are kept in `events`.
+    public mutating func push(_ bytes: UnsafeRawBufferPointer, into events: inout [SampleStreamEvent]) throws(GaitError) {
+        precondition(!finished, "push after finish")
+        if let failure { throw failure }
+        do throws(GaitError) {
+            try consume(bytes, into: &events)
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// Ends the input: reads a last line without a line end, and closes the open segment.
+    public mutating func finish() throws(GaitError) -> [SampleStreamEvent] {
+        var out: [SampleStreamEvent] = []
+        try finish(into: &out)
+        return out
+    }
+
+    public mutating func finish(into events: inout [SampleStreamEvent]) throws(GaitError) {
+        precondition(!finished, "finish called twice")
+        if let failure { throw failure }
+        do throws(GaitError) {
+            if !partial.isEmpty {
+                var line = partial
+                partial = []
+                try line.withUnsafeBufferPointer { (buf) throws(GaitError) in
+                    try handleLine(buf.baseAddress!, 0, buf.count, into: &events)
+                }
+                line.removeAll()
+            }
+            if stream == nil { try startStreaming(into: &events) }
+            stream!.finish(into: &events)
+            finished = true
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// What the reader understood of the input so far (complete after `finish()`).
+    public var info: InputInfo {
+        var info = InputInfo(path: options.path)
+        guard let stream else { return info }
+        let layout = stream.layout
+        info.rows = stream.rows
+        info.samplingRateHz = layout.rate.hz
+        info.rateSource = layout.rateSource
+        info.delimiter = layout.delimiterName
+        info.columns = layout.columnsUsed
+        info.timeFormat = layout.timeFormat.rawValue
+        info.accUnits = layout.accUnits.rawValue
+        info.accUnitsSource = layout.accUnitsSource
+        info.gyroUnits = layout.gyroUnits?.rawValue
+        info.gyroUnitsSource = layout.gyroUnitsSource
+        info.preambleLines = layout.preambleLines
+        info.gaps = stream.grid.gaps
+        info.segments = stream.grid.segments
+        info.badRowsSkipped = stream.badRows
+        info.duplicateTimestamps = stream.clock.duplicates
+        info.backwardTimestamps = stream.clock.backward
+        info.durationS = stream.grid.lastSampleTime.map { $0 + layout.rate.period } ?? 0
+        return info
+    }
+
+    // MARK: Lines
+
+    private mutating func consume(_ bytes: UnsafeRawBufferPointer, into out: inout [SampleStreamEvent]) throws(GaitError) {
+        guard let raw = bytes.baseAddress, bytes.count > 0 else { return }
+        let base = raw.assumingMemoryBound(to: UInt8.self)
+        let count = bytes.count
+        var start = 0
+        while start < count {
+            guard let hit = memchr(base + start, 10, count - start) else { break }
+            let end = start + (UnsafeRawPointer(hit) - UnsafeRawPointer(base + start))
+            if partial.isEmpty {
+                try handleLine(base, start, end, into: &out)
+            } else {
+                var line = partial
+                partial = []
+                line.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+                try checkLength(line.count)
+                try line.withUnsafeBufferPointer { (buf) throws(GaitError) in
+                    try handleLine(buf.baseAddress!, 0, buf.count, into: &out)
+                }
+                line.removeAll(keepingCapacity: true)
+                partial = line
+            }
+            start = end + 1
+        }
+        if start < count {
+            partial.append(contentsOf: UnsafeBufferPointer(start: base + start, count: count - start))
+            try checkLength(partial.count)
+        }
+    }
+
+    private func checkLength(_ length: Int) throws(GaitError) {
+        if length > Self.maxLineLength {
+            throw GaitError(.invalidInput, "line longer than \(Self.maxLineLength) bytes: not a delimited-text recording",
+                            file: options.path, line: lineNumber + 1)
+        }
+    }
+
+    @inline(__always)
+    private mutating func handleLine(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
+                                     into out: inout [SampleStreamEvent]) throws(GaitError) {
+        lineNumber &+= 1
+        var s = start, e = end
+        if e > s && base[e &- 1] == 13 { e &-= 1 }
+        if stream != nil {
+            try stream!.line(base, s, e, lineNumber: lineNumber, into: &out)
+            return
+        }
+        if lineNumber == 1 && e - s >= 3 && base[s] == 0xEF && base[s + 1] == 0xBB && base[s + 2] == 0xBF { s += 3 }
+        detectionLines.append(Array(UnsafeBufferPointer(start: base + s, count: e - s)))
+        detectionBytes += e - s + 1
+        if detectionLines.count >= LayoutDetector.maxLines || detectionBytes >= LayoutDetector.maxBytes {
+            try startStreaming(into: &out)
+        }
+    }
+
+    /// Decides the layout from the buffered lines and replays the buffered data rows.
+    private mutating func startStreaming(into out: inout [SampleStreamEvent]) throws(GaitError) {
+        let lines = detectionLines
+        detectionLines = []
+        let layout = try LayoutDetector.detect(lines, options: options)
+        var stream = DataStream(layout: layout, options: options)
+        for k in layout.dataStart..<lines.count {
+            try lines[k].withUnsafeBufferPointer { (buf) throws(GaitError) in
+                let base = buf.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                try stream.line(base, 0, buf.count, lineNumber: k + 1, into: &out)
+            }
+        }
+        self.stream = stream
+    }
+}

@@ -1,0 +1,158 @@
+/// What a header name says about its column: the words IMU exporters use, in one place.
+///
+/// A name is split into lower-case tokens at anything that is not a letter or digit and at
+/// lower→upper case changes (`accX` → `acc x`, `Gyr_X (deg/s)` → `gyr x deg s`). An axis column is
+/// a sensor word followed by an axis letter, either as its own token (`Acc_X`, `accelerometer x`)
+/// or glued to the sensor word (`ax`, `accX`, `gyrox`); tokens after the axis are a unit hint.
+enum HeaderVocabulary {
+    enum Meaning: Equatable {
+        /// Axis 0, 1, 2 for x, y, z.
+        case acc(axis: Int, units: AccelerationUnits?)
+        case gyro(axis: Int, units: AngularRateUnits?)
+        /// A bare `x`, `y` or `z`: taken as acceleration when nothing else is.
+        case bareAxis(axis: Int)
+        case time(units: TimeUnitHint?)
+        case counter
+        case other
+    }
+
+    enum TimeUnitHint: Equatable {
+        case seconds, milliseconds, microseconds, nanoseconds
+    }
+
+    static let accWords: Set<String> = [
+        "a", "acc", "accel", "accl", "accelerometer", "accelerometers", "acceleration", "accelerations",
+    ]
+    static let gyroWords: Set<String> = [
+        "g", "gyr", "gyro", "gyros", "gyroscope", "gyroscopes", "w", "omega", "angvel", "angularvelocity",
+        "angularrate", "rot", "rotationrate",
+    ]
+    static let timeWords: Set<String> = [
+        "t", "time", "timestamp", "timestamps", "elapsed", "elapsedtime", "seconds", "sec", "secs",
+        "unixtime", "unixtimestamp", "epoch", "epochtime", "datetime", "date", "datetimeutc", "timeutc",
+        "timestamputc", "utc", "isotime",
+    ]
+    static let counterWords: Set<String> = [
+        "packetcounter", "counter", "packet", "packetnumber", "packetcount", "sample", "samples", "samplenumber",
+        "sampleno", "samplenr", "sampleindex", "sampleidx", "samplecount", "samplecounter", "index", "idx", "frame",
+        "framenumber", "frameno",
+    ]
+
+    static func meaning(of name: String) -> Meaning {
+        let tokens = tokenize(name)
+        guard !tokens.isEmpty else { return .other }
+        if let time = timeMeaning(tokens) { return time }
+        // The axis token: the first token that is exactly x, y or z, or that ends with one after a
+        // sensor word.
+        for (k, token) in tokens.enumerated() {
+            let prefix = tokens[..<k].joined()
+            let rest = Array(tokens[(k + 1)...])
+            if let axis = axisIndex(token) {
+                if prefix.isEmpty && rest.isEmpty { return .bareAxis(axis: axis) }
+                if let m = sensorMeaning(prefix, axis: axis, rest: rest) { return m }
+            } else if token.count > 1, let axis = axisIndex(String(token.last!)) {
+                if let m = sensorMeaning(prefix + token.dropLast(), axis: axis, rest: rest) { return m }
+            }
+        }
+        return .other
+    }
+
+    private static func sensorMeaning(_ word: String, axis: Int, rest: [String]) -> Meaning? {
+        let hint = rest.joined()
+        if accWords.contains(word) { return .acc(axis: axis, units: accUnitsHint(hint)) }
+        if gyroWords.contains(word) { return .gyro(axis: axis, units: gyroUnitsHint(hint)) }
+        return nil
+    }
+
+    private static func timeMeaning(_ tokens: [String]) -> Meaning? {
+        let all = tokens.joined()
+        if counterWords.contains(all) { return .counter }
+        for k in stride(from: tokens.count, through: 1, by: -1) {
+            let head = tokens[..<k].joined()
+            guard timeWords.contains(head) else { continue }
+            let tail = tokens[k...].joined()
+            if tail.isEmpty { return .time(units: head == "seconds" || head == "sec" || head == "secs" ? .seconds : nil) }
+            if let hint = timeUnitsHint(tail) { return .time(units: hint) }
+        }
+        return nil
+    }
+
+    static func timeUnitsHint(_ text: String) -> TimeUnitHint? {
+        switch text {
+        case "s", "sec", "secs", "second", "seconds": return .seconds
+        case "ms", "msec", "msecs", "millis", "millisecond", "milliseconds": return .milliseconds
+        case "us", "µs", "usec", "usecs", "micros", "microsecond", "microseconds": return .microseconds
+        case "ns", "nsec", "nsecs", "nanos", "nanosecond", "nanoseconds": return .nanoseconds
+        default: return nil
+        }
+    }
+
+    /// Units named by a hint such as `g`, `m/s^2` (tokens `m s 2`), `mps2`.
+    static func accUnitsHint(_ hint: String) -> AccelerationUnits? {
+        switch hint {
+        case "g", "gs", "gforce": return .g
+        case "ms2", "ms²", "mps2", "ms", "mss", "msec2", "mpss", "meterspersecondsquared", "metrespersecondsquared": return .metresPerSecondSquared
+        default: return nil
+        }
+    }
+
+    static func gyroUnitsHint(_ hint: String) -> AngularRateUnits? {
+        if hint.isEmpty { return nil }
+        if hint.contains("deg") || hint == "dps" || hint == "s" /* "°/s": the degree sign is not a token */ {
+            return .degreesPerSecond
+        }
+        if hint.contains("rad") || hint == "rps" { return .radiansPerSecond }
+        return nil
+    }
+
+    /// Units of a field in a units row (a second header line such as `s, g, g, g`).
+    static func unitsRowHint(_ field: String) -> (acc: AccelerationUnits?, gyro: AngularRateUnits?, time: TimeUnitHint?) {
+        let hint = tokenize(field).joined()
+        return (accUnitsHint(hint), hint == "s" ? nil : gyroUnitsHint(hint), timeUnitsHint(hint))
+    }
+
+    /// True when every non-empty field of a line reads as a unit, so the line is a units row.
+    static func isUnitsRow(_ fields: [String]) -> Bool {
+        var any = false
+        for f in fields {
+            let hint = tokenize(f).joined()
+            if hint.isEmpty { continue }
+            let known = accUnitsHint(hint) != nil || gyroUnitsHint(hint) != nil || timeUnitsHint(hint) != nil
+                || f.contains("°") || ["au", "ut", "gauss", "mg", "none", "1", "counts", "count", "iso8601"].contains(hint)
+            if !known { return false }
+            any = true
+        }
+        return any
+    }
+
+    private static func axisIndex(_ token: String) -> Int? {
+        switch token {
+        case "x": return 0
+        case "y": return 1
+        case "z": return 2
+        default: return nil
+        }
+    }
+
+    static func tokenize(_ name: String) -> [String] {
+        var tokens: [String] = []
+        var current = ""
+        var previousWasLower = false
+        for ch in name {
+            if ch.isLetter || ch.isNumber {
+                if ch.isUppercase && previousWasLower && !current.isEmpty {
+                    tokens.append(current)
+                    current = ""
+                }
+                current += ch.lowercased()
+                previousWasLower = ch.isLowercase
+            } else {
+                if !current.isEmpty { tokens.append(current) }
+                current = ""
+                previousWasLower = false
+            }
+        }
+        if !current.isEmpty { tokens.append(current) }
+        return tokens
+    }
+}

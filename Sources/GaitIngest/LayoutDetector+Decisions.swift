@@ -1,0 +1,212 @@
+import GaitCore
+
+/// Time format, sampling rate and units, decided from the buffered data rows.
+///
+/// - Time format: a column named like a counter (PacketCounter, counter, sample, index, frame)
+///   holding integers is a sample counter; so is any time column of integers that step by 1. A
+///   time column named with a unit (`time_ms`, `Timestamp (ns)`, units row `ms`) has that unit.
+///   Otherwise the magnitude of the first value decides: ≥ 10¹⁷ nanoseconds, ≥ 10¹⁴
+///   microseconds, ≥ 10¹¹ milliseconds (since the epoch), else seconds — except integer times
+///   whose median step exceeds 0.2, which are milliseconds (`0, 10, 20, …`). A column whose
+///   values are not numbers but ISO 8601 date-times is `iso8601`.
+/// - Rate: `--rate` when given. Counters and files without time need it or a preamble rate.
+///   Timestamps: the preamble rate when within 5 % of the timestamps' rate, else the timestamps'
+///   rate: intervals below 1.5 × the median interval, count / total length, rounded to a whole
+///   hertz when within 0.2 % of one.
+/// - Acceleration units: `--units`, else a unit in the header or units row, else the median
+///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², otherwise an error asking for `--units`.
+/// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else deg/s when
+///   the 99th percentile of |ω| exceeds 20 (20 rad/s would be implausible), or when it exceeds 130
+///   times the standard deviation of |a| in g (floored at 0.001 g): on the 80 lower-back
+///   recordings of the Voisard data set (rad/s) that ratio never passed 154 over any 250-row
+///   window and stayed under 55 in the quiet first rows, while the same data in deg/s never fell
+///   below 161. Else rad/s.
+extension LayoutDetector {
+    static func decide(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
+        let path = options.path
+        let probe = RowDecoder(fieldCount: layout.fieldCount, delimiter: layout.delimiter,
+                               decimalSeparator: layout.decimalSeparator, timeField: nil, accFields: layout.accFields,
+                               gyroFields: layout.gyroFields, timeFormat: .none, columnNames: layout.columnNames)
+        var accs: [SIMD3<Double>] = [], gyrs: [SIMD3<Double>] = [], timeTexts: [String] = []
+        var firstFailure: (line: Int, bad: BadRow)? = nil
+        for k in layout.dataStart..<lines.count where !blank[k] {
+            do throws(BadRow) {
+                let row = try decode(probe, lines[k])
+                accs.append(row.acc)
+                gyrs.append(row.gyr)
+                if let f = layout.timeField { timeTexts.append(RowDecoder.fields(lines[k], delimiter: layout.delimiter)[f]) }
+            } catch {
+                if firstFailure == nil { firstFailure = (k + 1, error) }
+            }
+        }
+        guard !accs.isEmpty else {
+            if let (line, bad) = firstFailure {
+                throw GaitError(.invalidInput, bad.message, file: path, line: line, column: bad.column)
+            }
+            throw GaitError(.invalidInput, "the input has a header but no data rows", file: path)
+        }
+
+        layout.timeFormat = try timeFormat(layout, timeTexts, path: path)
+        try decideRate(&layout, lines: lines, blank: blank, options: options)
+        try decideUnits(&layout, accs: accs, gyrs: gyrs, options: options)
+    }
+
+    private static func decode(_ decoder: RowDecoder, _ line: [UInt8]) throws(BadRow) -> DecodedRow {
+        try line.withUnsafeBufferPointer { (buf) throws(BadRow) -> DecodedRow in
+            guard let base = buf.baseAddress else { throw BadRow(message: "empty row", column: nil) }
+            return try decoder.decode(base, 0, buf.count)
+        }
+    }
+
+    private static func timeFormat(_ layout: Layout, _ texts: [String], path: String) throws(GaitError) -> TimeFormat {
+        guard let field = layout.timeField else { return .none }
+        let separator = layout.decimalSeparator
+        let numbers = texts.compactMap { text -> Double? in
+            var t = text
+            return t.withUTF8 { buf in
+                buf.baseAddress.flatMap { DecimalParser.parse($0, 0, buf.count, decimalSeparator: separator) }
+            }
+        }.filter(\.isFinite)
+        if numbers.count * 2 <= texts.count {
+            let iso = texts.filter { text in
+                var t = text
+                return t.withUTF8 { buf in buf.baseAddress.flatMap { ISO8601Parser.nanosecondsSinceEpoch($0, 0, buf.count) } != nil }
+            }.count
+            if iso * 2 > texts.count { return .iso8601 }
+            throw GaitError(.invalidInput, "cannot read the time column \(layout.columnNames[field]): found '\(texts.first ?? "")'",
+                            file: path, line: layout.dataStart + 1, column: field + 1)
+        }
+        let integral = numbers.allSatisfy { $0 == $0.rounded() && abs($0) < 9e15 }
+        var steps = zip(numbers.dropFirst(), numbers).map { $0 - $1 }.filter { $0 > 0 }
+        steps.sort()
+        let medianStep = steps.isEmpty ? 0 : steps[steps.count / 2]
+        if integral && (layout.meanings[field] == .counter || medianStep == 1) { return .counter }
+        switch layout.timeHints[field] {
+        case .seconds?: return .seconds
+        case .milliseconds?: return .milliseconds
+        case .microseconds?: return .microseconds
+        case .nanoseconds?: return .nanoseconds
+        case nil: break
+        }
+        let magnitude = abs(numbers[0])
+        if magnitude >= 1e17 { return .nanoseconds }
+        if magnitude >= 1e14 { return .microseconds }
+        if magnitude >= 1e11 { return .milliseconds }
+        if integral && medianStep > 0.2 { return .milliseconds }
+        return .seconds
+    }
+
+    private static func decideRate(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
+        let path = options.path
+        let counter = layout.timeFormat == .counter
+        if layout.timeFormat == .none || counter {
+            let prefix = counter ? "counter+" : ""
+            if let rate = options.rate {
+                layout.rate = rate
+                layout.rateSource = prefix + "option"
+            } else if let hz = layout.metadataRate {
+                layout.rate = SamplingRate(hz: hz)
+                layout.rateSource = prefix + "metadata"
+            } else if counter {
+                throw GaitError(.invalidInput,
+                                "the time column \(layout.columnNames[layout.timeField!]) is a sample counter and the file states no sampling rate: pass --rate",
+                                file: path)
+            } else {
+                throw GaitError(.invalidInput, "the file has no time column and states no sampling rate: pass --rate", file: path)
+            }
+            return
+        }
+        // Timestamps: read them with the final decoder.
+        let decoder = RowDecoder(fieldCount: layout.fieldCount, delimiter: layout.delimiter,
+                                 decimalSeparator: layout.decimalSeparator, timeField: layout.timeField,
+                                 accFields: layout.accFields, gyroFields: layout.gyroFields,
+                                 timeFormat: layout.timeFormat, columnNames: layout.columnNames)
+        var times: [Double] = []
+        var firstInteger: Int64? = nil, firstSeconds: Double? = nil
+        for k in layout.dataStart..<lines.count where !blank[k] {
+            guard let row = try? decode(decoder, lines[k]) else { continue }
+            switch row.time {
+            case .integer(let n):
+                firstInteger = firstInteger ?? n
+                times.append(Double(n &- firstInteger!) / 1e9)
+            case .seconds(let s):
+                firstSeconds = firstSeconds ?? s
+                times.append(s - firstSeconds!)
+            case .none: break
+            }
+        }
+        let estimate = estimateRate(times)
+        if let rate = options.rate {
+            layout.rate = rate
+            layout.rateSource = "option"
+        } else if let meta = layout.metadataRate, estimate.map({ abs($0 - meta) <= 0.05 * meta }) ?? true {
+            layout.rate = SamplingRate(hz: meta)
+            layout.rateSource = "metadata"
+        } else if let estimate {
+            layout.rate = SamplingRate(hz: estimate)
+            layout.rateSource = "timestamps"
+        } else {
+            throw GaitError(.invalidInput, "cannot tell the sampling rate: fewer than two increasing timestamps; pass --rate", file: path)
+        }
+    }
+
+    /// Rate from increasing timestamps in seconds, or nil with fewer than two.
+    static func estimateRate(_ times: [Double]) -> Double? {
+        var steps = zip(times.dropFirst(), times).map { $0 - $1 }.filter { $0 > 0 }
+        guard !steps.isEmpty else { return nil }
+        let sorted = steps.sorted()
+        let median = sorted[sorted.count / 2]
+        steps = steps.filter { $0 < 1.5 * median }
+        let rate = Double(steps.count) / steps.reduce(0, +)
+        guard rate.isFinite, rate > 0 else { return nil }
+        let whole = rate.rounded()
+        return whole >= 1 && abs(rate - whole) <= 0.002 * rate ? whole : rate
+    }
+
+    private static func decideUnits(_ layout: inout Layout, accs: [SIMD3<Double>], gyrs: [SIMD3<Double>],
+                                    options: ReaderOptions) throws(GaitError) {
+        let accHints = layout.accFields.map { layout.accHints[$0] }
+        if let units = options.accUnits {
+            layout.accUnits = units
+            layout.accUnitsSource = "option"
+        } else if let hint = accHints[0], accHints.allSatisfy({ $0 == hint }) {
+            layout.accUnits = hint
+            layout.accUnitsSource = "header"
+        } else {
+            let magnitudes = accs.map { ($0 * $0).sum().squareRoot() }.sorted()
+            let median = magnitudes[magnitudes.count / 2]
+            if (0.5...2).contains(median) {
+                layout.accUnits = .g
+            } else if (4.9...19.6).contains(median) {
+                layout.accUnits = .metresPerSecondSquared
+            } else {
+                throw GaitError(.invalidInput,
+                                "cannot tell the acceleration units: the median |a| of the first \(accs.count) rows is \(median), neither about 1 (g) nor about 9.81 (m/s²); pass --units g or --units m/s2",
+                                file: options.path)
+            }
+            layout.accUnitsSource = "detected"
+        }
+        guard !layout.gyroFields.isEmpty else { return }
+        let gyroHints = layout.gyroFields.map { layout.gyroHints[$0] }
+        if let units = options.gyroUnits {
+            layout.gyroUnits = units
+            layout.gyroUnitsSource = "option"
+        } else if let hint = gyroHints[0], gyroHints.allSatisfy({ $0 == hint }) {
+            layout.gyroUnits = hint
+            layout.gyroUnitsSource = "header"
+        } else {
+            layout.gyroUnits = detectGyroUnits(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+            layout.gyroUnitsSource = "detected"
+        }
+    }
+
+    /// See the type's documentation for the rule and where its thresholds come from.
+    static func detectGyroUnits(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double) -> AngularRateUnits {
+        let rates = gyrs.map { ($0 * $0).sum().squareRoot() }.sorted()
+        let p99 = rates[Swift.min(rates.count - 1, Int((Double(rates.count - 1) * 0.99).rounded()))]
+        let norms = accs.map { ($0 * $0).sum().squareRoot() * accScale / standardGravity }
+        let mean = norms.reduce(0, +) / Double(norms.count)
+        let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
+        return p99 > 20 || p99 / Swift.max(sd, 0.001) > 130 ? .degreesPerSecond : .radiansPerSecond
+    }
+}

@@ -1,0 +1,254 @@
+import GaitCore
+
+/// Everything the reader decided about a file from its first lines.
+struct Layout {
+    var delimiter: UInt8
+    var decimalSeparator: UInt8 = UInt8(ascii: ".")
+    var fieldCount: Int
+    /// Header names, or 1-based column numbers for a file without a header (for messages).
+    var columnNames: [String]
+    var hasHeader: Bool
+    var preambleLines: Int
+    /// Index of the first buffered line after the header (and units row): data rows start here.
+    var dataStart: Int
+    var timeField: Int?
+    var accFields: [Int] = []
+    var gyroFields: [Int] = []
+    var timeFormat: TimeFormat = .none
+    var rate = SamplingRate(hz: 1)
+    var rateSource = ""
+    var accUnits: AccelerationUnits = .metresPerSecondSquared
+    var accUnitsSource = ""
+    var gyroUnits: AngularRateUnits? = nil
+    var gyroUnitsSource: String? = nil
+    /// Unit hints from header names or a units row, by field.
+    var accHints: [AccelerationUnits?] = []
+    var gyroHints: [AngularRateUnits?] = []
+    var timeHints: [HeaderVocabulary.TimeUnitHint?] = []
+    var meanings: [HeaderVocabulary.Meaning] = []
+    /// Rate stated in the preamble.
+    var metadataRate: Double? = nil
+
+    var delimiterName: String {
+        switch delimiter {
+        case 9: "tab"
+        default: String(Character(Unicode.Scalar(delimiter)))
+        }
+    }
+
+    /// Role → column used, in role order (header name, or 0-based index without a header).
+    var columnsUsed: [(role: String, column: String)] {
+        var result: [(role: String, column: String)] = []
+        func name(_ f: Int) -> String { hasHeader && !columnNames[f].isEmpty ? columnNames[f] : String(f) }
+        if let timeField, timeFormat != .none { result.append(("time", name(timeField))) }
+        for (k, f) in accFields.enumerated() { result.append((["ax", "ay", "az"][k], name(f))) }
+        for (k, f) in gyroFields.enumerated() { result.append((["gx", "gy", "gz"][k], name(f))) }
+        return result
+    }
+}
+
+/// Decides the layout of a recording from its first lines (at most `maxLines` lines or
+/// `maxBytes` bytes, or the whole input when it is shorter).
+///
+/// 1. Delimiter: a `sep=X` first line names it; otherwise, of tab, semicolon and comma, the one
+///    whose most frequent field count (at least 2) is shared by the most lines (ties in that order).
+/// 2. Decimal comma: only with `;` and only when numbers with a comma occur and none with a point.
+/// 3. The first data row is the first line with that field count of which more than half the
+///    fields are numbers. The header is the last earlier line with that field count that is not;
+///    if the line before the header also qualifies and the header's fields all read as units
+///    (`s, g, g, g`), it is a units row and the line before it the header. Lines before the
+///    header are the preamble; they may state the rate (`PreambleMetadata`).
+/// 4. Columns: `--columns` first, then header names (`HeaderVocabulary`).
+/// 5. Time format, rate and units: `LayoutDetector+Decisions.swift`.
+enum LayoutDetector {
+    static let maxLines = 256
+    static let maxBytes = 65_536
+
+    static func detect(_ lines: [[UInt8]], options: ReaderOptions) throws(GaitError) -> Layout {
+        let path = options.path
+        let blank = lines.map { line in line.allSatisfy { $0 == 32 || $0 == 9 } }
+        guard let firstLine = blank.firstIndex(of: false) else {
+            throw GaitError(.invalidInput, "the input is empty", file: path)
+        }
+
+        // 1. Delimiter.
+        var candidates: [UInt8] = [9, UInt8(ascii: ";"), UInt8(ascii: ",")]
+        var from = firstLine
+        let first = lines[firstLine]
+        if first.count == 5, String(decoding: first[0..<4], as: UTF8.self).lowercased() == "sep=" {
+            candidates = [first[4]]
+            from = firstLine + 1
+        }
+        var best: (delimiter: UInt8, count: Int, support: Int)? = nil
+        for d in candidates {
+            var histogram: [Int: Int] = [:]
+            for k in from..<lines.count where !blank[k] { histogram[fieldCount(lines[k], d), default: 0] += 1 }
+            guard let (count, support) = histogram.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
+                  count >= 2 || candidates.count == 1 else { continue }
+            if best == nil || support > best!.support { best = (d, count, support) }
+        }
+        guard let best else {
+            throw GaitError(.invalidInput, "cannot find the delimiter: no line splits into two or more fields at a tab, semicolon or comma",
+                            file: path, line: firstLine + 1)
+        }
+        let d = best.delimiter, m = best.count
+        var layout = Layout(delimiter: d, fieldCount: m, columnNames: [], hasHeader: false, preambleLines: 0, dataStart: 0)
+
+        // 2. Decimal separator.
+        let split: [[String]?] = lines.indices.map { k in
+            k >= from && !blank[k] ? RowDecoder.fields(lines[k], delimiter: d) : nil
+        }
+        if d == UInt8(ascii: ";") {
+            var commaNumbers = 0, pointNumbers = 0
+            for case let fields? in split where fields.count == m {
+                for f in fields {
+                    if f.contains(","), isNumber(f, UInt8(ascii: ",")) { commaNumbers += 1 }
+                    if f.contains("."), isNumber(f, UInt8(ascii: ".")) { pointNumbers += 1 }
+                }
+            }
+            if commaNumbers > 0 && pointNumbers > 0 {
+                throw GaitError(.invalidInput, "ambiguous decimal separator: numbers are written both with ',' and with '.'", file: path)
+            }
+            if commaNumbers > 0 { layout.decimalSeparator = UInt8(ascii: ",") }
+        }
+        let separator = layout.decimalSeparator
+        func isNumeric(_ k: Int) -> Bool {
+            guard let fields = split[k], fields.count == m else { return false }
+            return fields.filter { isNumber($0, separator) }.count * 2 > fields.count
+        }
+        func isLabels(_ k: Int) -> Bool {
+            guard let fields = split[k], fields.count == m else { return false }
+            return !isNumeric(k)
+        }
+
+        // 3. First data row, header, units row, preamble.
+        guard let dataRow = (from..<lines.count).first(where: isNumeric) else {
+            if let h = (from..<lines.count).first(where: isLabels) {
+                throw GaitError(.invalidInput, "the input has a header but no data rows", file: path, line: h + 1)
+            }
+            throw GaitError(.invalidInput, "no rows of numbers found in the first \(lines.count) lines", file: path)
+        }
+        var header = (from..<dataRow).last(where: isLabels)
+        var unitsRow: Int? = nil
+        if let h = header, let before = (from..<h).last(where: { !blank[$0] }), isLabels(before),
+           HeaderVocabulary.isUnitsRow(split[h]!) {
+            unitsRow = h
+            header = before
+        }
+        layout.preambleLines = header ?? dataRow
+        layout.dataStart = (unitsRow ?? header).map { $0 + 1 } ?? dataRow
+        layout.hasHeader = header != nil
+        layout.columnNames = header.map { h in
+            split[h]!.enumerated().map { $0.element.isEmpty ? String($0.offset + 1) : $0.element }
+        } ?? (0..<m).map { String($0 + 1) }
+        for k in 0..<layout.preambleLines {
+            if let rate = PreambleMetadata.rate(in: String(decoding: lines[k], as: UTF8.self)) {
+                layout.metadataRate = rate
+                break
+            }
+        }
+
+        // Unit hints from the header names and the units row.
+        layout.meanings = header.map { split[$0]!.map(HeaderVocabulary.meaning) } ?? Array(repeating: .other, count: m)
+        layout.accHints = layout.meanings.map { if case .acc(_, let u) = $0 { u } else { nil } }
+        layout.gyroHints = layout.meanings.map { if case .gyro(_, let u) = $0 { u } else { nil } }
+        layout.timeHints = layout.meanings.map { if case .time(let u) = $0 { u } else { nil } }
+        if let u = unitsRow {
+            for (k, f) in split[u]!.enumerated() {
+                let hint = HeaderVocabulary.unitsRowHint(f)
+                layout.accHints[k] = layout.accHints[k] ?? hint.acc
+                layout.gyroHints[k] = layout.gyroHints[k] ?? hint.gyro
+                layout.timeHints[k] = layout.timeHints[k] ?? hint.time
+            }
+        }
+
+        // 4. Columns.
+        try assignColumns(&layout, options: options)
+
+        // 5. Time format, rate, units.
+        try decide(&layout, lines: lines, blank: blank, options: options)
+        return layout
+    }
+
+    private static func isNumber(_ field: String, _ separator: UInt8) -> Bool {
+        var f = field
+        return f.withUTF8 { buf in
+            guard let base = buf.baseAddress else { return false }
+            return DecimalParser.parse(base, 0, buf.count, decimalSeparator: separator)?.isFinite == true
+        }
+    }
+
+    private static func fieldCount(_ line: [UInt8], _ d: UInt8) -> Int {
+        line.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return 1 }
+            return RowDecoder.forEachField(base, 0, buf.count, delimiter: d) { _, _, _ in true }
+        }
+    }
+
+    private static func assignColumns(_ layout: inout Layout, options: ReaderOptions) throws(GaitError) {
+        let names = layout.columnNames, m = layout.fieldCount
+        var fieldOf: [String: Int] = [:]
+        for role in ReaderOptions.roles {
+            guard let spec = options.columns[role] else { continue }
+            let trimmed = Substring(spec).trimmingSpaces()
+            if !trimmed.isEmpty, trimmed.allSatisfy(\.isASCII), trimmed.allSatisfy(\.isNumber), let index = Int(trimmed) {
+                guard index < m else {
+                    throw GaitError(.usage, "--columns \(role)=\(spec): the file has \(m) columns (0…\(m - 1))", file: options.path)
+                }
+                fieldOf[role] = index
+            } else if layout.hasHeader,
+                      let index = names.firstIndex(of: String(trimmed))
+                        ?? names.firstIndex(where: { Substring($0).trimmingSpaces().lowercased() == trimmed.lowercased() }) {
+                fieldOf[role] = index
+            } else {
+                let known = layout.hasHeader ? "columns: \(names.joined(separator: ", "))" : "the file has no header; use 0-based indices"
+                throw GaitError(.usage, "--columns \(role)=\(spec): no such column (\(known))", file: options.path)
+            }
+        }
+        var used = Set(fieldOf.values)
+        func take(_ role: String, _ matches: (HeaderVocabulary.Meaning) -> Bool) {
+            guard fieldOf[role] == nil, let f = layout.meanings.indices.first(where: { !used.contains($0) && matches(layout.meanings[$0]) })
+            else { return }
+            fieldOf[role] = f
+            used.insert(f)
+        }
+        for (k, role) in ["ax", "ay", "az"].enumerated() { take(role) { if case .acc(k, _) = $0 { true } else { false } } }
+        if fieldOf["ax"] == nil && fieldOf["ay"] == nil && fieldOf["az"] == nil {
+            for (k, role) in ["ax", "ay", "az"].enumerated() { take(role) { $0 == .bareAxis(axis: k) } }
+        }
+        for (k, role) in ["gx", "gy", "gz"].enumerated() { take(role) { if case .gyro(k, _) = $0 { true } else { false } } }
+        if fieldOf["time"] == nil {
+            let rateKnown = options.rate != nil || layout.metadataRate != nil
+            let counter = layout.meanings.indices.first { !used.contains($0) && layout.meanings[$0] == .counter }
+            let time = layout.meanings.indices.first { k in
+                guard !used.contains(k), case .time = layout.meanings[k] else { return false }
+                return true
+            }
+            fieldOf["time"] = rateKnown ? (counter ?? time) : (time ?? counter)
+        }
+
+        let acc = ["ax", "ay", "az"].compactMap { fieldOf[$0] }
+        guard acc.count == 3 else {
+            let missing = ["ax", "ay", "az"].filter { fieldOf[$0] == nil }.joined(separator: ", ")
+            if !layout.hasHeader {
+                throw GaitError(.invalidInput, "the file has no header: name the columns with --columns (e.g. --columns time=0,ax=1,ay=2,az=3)",
+                                file: options.path)
+            }
+            throw GaitError(.invalidInput, "no acceleration column for \(missing) in the header (\(names.joined(separator: ", "))); name them with --columns",
+                            file: options.path, line: layout.preambleLines + 1)
+        }
+        let gyro = ["gx", "gy", "gz"].compactMap { fieldOf[$0] }
+        guard gyro.isEmpty || gyro.count == 3 else {
+            let missing = ["gx", "gy", "gz"].filter { fieldOf[$0] == nil }.joined(separator: ", ")
+            throw GaitError(.invalidInput, "gyroscope columns found for some axes but not for \(missing); name them with --columns",
+                            file: options.path, line: layout.preambleLines + 1)
+        }
+        let all = acc + gyro + (fieldOf["time"].map { [$0] } ?? [])
+        guard Set(all).count == all.count else {
+            throw GaitError(.usage, "--columns gives one column two roles", file: options.path)
+        }
+        layout.accFields = acc
+        layout.gyroFields = gyro
+        layout.timeField = fieldOf["time"]
+    }
+}

@@ -1,0 +1,104 @@
+import GaitCore
+
+/// Units of the acceleration columns, when the user names them (`--units`).
+public enum AccelerationUnits: String, Hashable, Sendable, CaseIterable {
+    /// Multiples of standard gravity (9.80665 m/s²).
+    case g = "g"
+    /// Metres per second squared.
+    case metresPerSecondSquared = "m/s2"
+
+    /// The factor that converts a value in these units to m/s².
+    @inlinable public var toSI: Double { self == .g ? standardGravity : 1 }
+}
+
+/// Units of the gyroscope columns, when the user names them (`--gyro-units`).
+public enum AngularRateUnits: String, Hashable, Sendable, CaseIterable {
+    case degreesPerSecond = "deg/s"
+    case radiansPerSecond = "rad/s"
+
+    /// The factor that converts a value in these units to rad/s.
+    @inlinable public var toSI: Double { self == .degreesPerSecond ? Double.pi / 180 : 1 }
+}
+
+/// What to do with a data row that cannot be read (wrong field count, a field that is empty, not a
+/// number, NaN or infinite, a time that cannot be read).
+public enum BadRowPolicy: String, Hashable, Sendable, CaseIterable {
+    /// Throw a `GaitError` naming the file, line and column.
+    case fail
+    /// Drop the row and count it in `InputInfo.badRowsSkipped`.
+    case skip
+}
+
+/// How `CSVRecordingReader` reads one recording. Every field has a default; what is not given is
+/// detected from the data and reported in `InputInfo`.
+public struct ReaderOptions: Hashable, Sendable {
+    /// The input's name in messages and in `InputInfo.path`; `-` for standard input.
+    public var path: String
+    /// `--rate`: the sampling rate, needed where the file has neither timestamps nor a rate line.
+    /// When given it overrides a rate found in the file.
+    public var rate: SamplingRate?
+    /// `--units`: units of the acceleration columns; detected when nil.
+    public var accUnits: AccelerationUnits?
+    /// `--gyro-units`: units of the gyroscope columns; detected when nil.
+    public var gyroUnits: AngularRateUnits?
+    /// `--columns`: role (`time`, `ax`, `ay`, `az`, `gx`, `gy`, `gz`) → header name or 0-based index.
+    /// Roles not named are found from the header.
+    public var columns: [String: String]
+    /// `--on-bad-row`.
+    public var onBadRow: BadRowPolicy
+    /// Seconds. A stretch without data whose length (from the last sample before it to the first
+    /// sample after it) is at most this is bridged by linear interpolation; a longer one ends the
+    /// segment and the data after it start a new one. 0.1 s by default: at 100 Hz, up to 9 lost
+    /// samples are bridged and 10 or more split the recording.
+    public var maxBridgedGap: Double
+    /// Largest number of samples in one `.samples` event. Pieces are cut only at multiples of this
+    /// (from the segment start) and at segment ends, so the events never depend on how the bytes
+    /// were chunked. A streaming consumer that wants lower latency may lower it.
+    public var maxPieceSamples: Int
+
+    /// The roles `columns` may name.
+    public static let roles = ["time", "ax", "ay", "az", "gx", "gy", "gz"]
+
+    public init(path: String = "-", rate: SamplingRate? = nil, accUnits: AccelerationUnits? = nil,
+                gyroUnits: AngularRateUnits? = nil, columns: [String: String] = [:],
+                onBadRow: BadRowPolicy = .fail, maxBridgedGap: Double = 0.1, maxPieceSamples: Int = 4096) {
+        precondition(maxPieceSamples > 0, "maxPieceSamples must be positive")
+        precondition(maxBridgedGap >= 0 && maxBridgedGap.isFinite, "maxBridgedGap must be a finite, non-negative number of seconds")
+        self.path = path
+        self.rate = rate
+        self.accUnits = accUnits
+        self.gyroUnits = gyroUnits
+        self.columns = columns
+        self.onBadRow = onBadRow
+        self.maxBridgedGap = maxBridgedGap
+        self.maxPieceSamples = maxPieceSamples
+    }
+
+    /// Parses a `--columns` argument (`time=0,ax=Acc_X,...`) into the `columns` dictionary.
+    public static func parseColumns(_ text: String) throws(GaitError) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in text.split(separator: ",", omittingEmptySubsequences: true) {
+            guard let eq = item.firstIndex(of: "=") else {
+                throw GaitError(.usage, "--columns expects ROLE=COLUMN pairs, found '\(item)'")
+            }
+            let role = item[..<eq].trimmingSpaces().lowercased()
+            let column = String(item[item.index(after: eq)...].trimmingSpaces())
+            guard roles.contains(role) else {
+                throw GaitError(.usage, "unknown column role '\(role)' in --columns (roles: \(roles.joined(separator: ", ")))")
+            }
+            guard !column.isEmpty else { throw GaitError(.usage, "--columns names no column for role '\(role)'") }
+            guard result[role] == nil else { throw GaitError(.usage, "--columns names role '\(role)' twice") }
+            result[role] = column
+        }
+        return result
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,215 @@
+/// How the time column is written.
+enum TimeFormat: String, Sendable {
+    /// An integer sample counter (PacketCounter): t = (counter − first) / rate.
+    case counter
+    case seconds, milliseconds, microseconds, nanoseconds
+    /// ISO 8601 date-time (`2024-05-01T10:00:00.010Z`).
+    case iso8601
+    /// No time column: row i is at i / rate.
+    case none
+
+    /// Nanoseconds per unit, for the integer time formats.
+    var nanosecondsPerUnit: Int64 {
+        switch self {
+        case .milliseconds: 1_000_000
+        case .microseconds: 1_000
+        case .nanoseconds: 1
+        default: 0
+        }
+    }
+}
+
+/// One data row, decoded but not yet on the time grid. Values are in the file's units.
+struct DecodedRow {
+    enum Time: Equatable {
+        case none
+        /// A sample counter value, or a time in integer nanoseconds (integer time formats, ISO 8601).
+        case integer(Int64)
+        case seconds(Double)
+    }
+
+    var time: Time = .none
+    var acc: SIMD3<Double> = .zero
+    var gyr: SIMD3<Double> = .zero
+}
+
+/// Why a row could not be read, with the 1-based column of the culprit.
+struct BadRow: Error {
+    var message: String
+    var column: Int?
+}
+
+/// Splits lines into fields and reads the fields a layout uses, on bytes. The hot path.
+struct RowDecoder {
+    /// What field `i` holds: `ignored`, `timeSlot`, 1…3 acceleration x…z, 4…6 angular rate x…z.
+    private let slots: [Int8]
+    static let ignored: Int8 = -1
+    static let timeSlot: Int8 = 0
+
+    let fieldCount: Int
+    let delimiter: UInt8
+    let decimalSeparator: UInt8
+    let timeFormat: TimeFormat
+    /// Header names (or `#index`) for messages.
+    let columnNames: [String]
+
+    init(fieldCount: Int, delimiter: UInt8, decimalSeparator: UInt8, timeField: Int?, accFields: [Int],
+         gyroFields: [Int], timeFormat: TimeFormat, columnNames: [String]) {
+        var slots = [Int8](repeating: Self.ignored, count: fieldCount)
+        if let timeField, timeFormat != .none { slots[timeField] = Self.timeSlot }
+        for (k, f) in accFields.enumerated() { slots[f] = Int8(1 + k) }
+        for (k, f) in gyroFields.enumerated() { slots[f] = Int8(4 + k) }
+        self.slots = slots
+        self.fieldCount = fieldCount
+        self.delimiter = delimiter
+        self.decimalSeparator = decimalSeparator
+        self.timeFormat = timeFormat
+        self.columnNames = columnNames
+    }
+
+    /// Decodes `base[start..<end]` (one line without its newline).
+    @inline(__always)
+    func decode(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) throws(BadRow) -> DecodedRow {
+        var row = DecodedRow()
+        var failure: BadRow? = nil
+        let count = slots.withUnsafeBufferPointer { slots -> Int in
+            Self.forEachField(base, start, end, delimiter: delimiter) { field, s, e in
+                guard field < slots.count else { return true }
+                let slot = slots[field]
+                if slot == Self.ignored { return true }
+                if slot == Self.timeSlot {
+                    do throws(BadRow) { row.time = try readTime(base, s, e, field: field) } catch {
+                        failure = error
+                        return false
+                    }
+                    return true
+                }
+                guard let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite else {
+                    failure = notANumber(base, s, e, field: field)
+                    return false
+                }
+                if slot <= 3 { row.acc[Int(slot) &- 1] = v } else { row.gyr[Int(slot) &- 4] = v }
+                return true
+            }
+        }
+        if let failure { throw failure }
+        if count != fieldCount {
+            let what = delimiter == 9 ? "tab" : "'\(Character(Unicode.Scalar(delimiter)))'"
+            throw BadRow(message: "expected \(fieldCount) fields separated by \(what), found \(count)",
+                         column: Swift.min(count, fieldCount) + 1)
+        }
+        return row
+    }
+
+    @inline(__always)
+    private func readTime(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, field: Int) throws(BadRow) -> DecodedRow.Time {
+        switch timeFormat {
+        case .none:
+            return .none
+        case .counter:
+            guard let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite else {
+                throw notANumber(base, s, e, field: field)
+            }
+            guard v == v.rounded(), abs(v) <= 9.0e15 else {
+                throw BadRow(message: "expected an integer sample counter in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
+                             column: field + 1)
+            }
+            return .integer(Int64(v))
+        case .seconds:
+            guard let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite else {
+                throw notANumber(base, s, e, field: field)
+            }
+            return .seconds(v)
+        case .milliseconds, .microseconds, .nanoseconds:
+            let unit = timeFormat.nanosecondsPerUnit
+            if let n = DecimalParser.parseInteger(base, s, e) {
+                let (nanos, overflow) = n.multipliedReportingOverflow(by: unit)
+                if !overflow { return .integer(nanos) }
+            } else if let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite {
+                let nanos = (v * Double(unit)).rounded()
+                if abs(nanos) < 9.2e18 { return .integer(Int64(nanos)) }
+            }
+            throw notANumber(base, s, e, field: field)
+        case .iso8601:
+            guard let nanos = ISO8601Parser.nanosecondsSinceEpoch(base, s, e) else {
+                throw BadRow(message: "expected an ISO 8601 date-time in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
+                             column: field + 1)
+            }
+            return .integer(nanos)
+        }
+    }
+
+    private func notANumber(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, field: Int) -> BadRow {
+        let name = columnNames[field]
+        if s == e { return BadRow(message: "expected a number in column \(name), found an empty field", column: field + 1) }
+        let found = Self.text(base, s, e)
+        if DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator) != nil || ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(found.lowercased()) {
+            return BadRow(message: "expected a finite number in column \(name), found '\(found)'", column: field + 1)
+        }
+        return BadRow(message: "expected a number in column \(name), found '\(found)'", column: field + 1)
+    }
+
+    /// The text of a field for a message, at most 40 characters.
+    static func text(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        let t = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+        return t.count > 40 ? String(t.prefix(40)) + "…" : t
+    }
+
+    /// Calls `body(index, start, end)` for each field of `base[start..<end]`, with the field's content
+    /// trimmed of spaces and of surrounding double quotes (a quoted field may hold the delimiter;
+    /// `""` inside it stays as is). Stops early when `body` returns false. Returns the number of
+    /// fields seen (all of them unless stopped).
+    @inline(__always)
+    static func forEachField(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8,
+                             _ body: (Int, Int, Int) -> Bool) -> Int {
+        let space = UInt8(ascii: " "), quote = UInt8(ascii: "\"")
+        var i = start
+        var field = 0
+        while true {
+            var s = i
+            while s < end && base[s] == space && space != delimiter { s &+= 1 }
+            var contentEnd: Int
+            var next: Int
+            if s < end && base[s] == quote {
+                var j = s &+ 1
+                while j < end {
+                    if base[j] == quote {
+                        if j &+ 1 < end && base[j &+ 1] == quote { j &+= 2; continue }
+                        break
+                    }
+                    j &+= 1
+                }
+                contentEnd = j
+                s &+= 1
+                next = j < end ? j &+ 1 : end
+                while next < end && base[next] != delimiter { next &+= 1 }
+            } else {
+                var j = s
+                while j < end && base[j] != delimiter { j &+= 1 }
+                next = j
+                contentEnd = j
+                while contentEnd > s && base[contentEnd &- 1] == space && space != delimiter { contentEnd &-= 1 }
+            }
+            if !body(field, s, contentEnd) { return field &+ 1 }
+            field &+= 1
+            if next >= end { return field }
+            i = next &+ 1
+        }
+    }
+
+    /// The fields of a line as strings (header detection; not the hot path).
+    static func fields(_ line: [UInt8], delimiter: UInt8) -> [String] {
+        var result: [String] = []
+        line.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else {
+                result = [""]
+                return
+            }
+            _ = forEachField(base, 0, buf.count, delimiter: delimiter) { _, s, e in
+                result.append(String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self))
+                return true
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import GaitCore
+
+/// Writes a file so that it is either absent or complete: the bytes go to a temporary file in
+/// the same directory, which is flushed and then renamed over the destination (rename(2) is
+/// atomic within a file system). A crash or error mid-write leaves no half-written output.
+public enum AtomicFile {
+    public static func write(_ text: String, to path: String) throws(GaitError) {
+        var bytes = Array(text.utf8)
+        try write(bytes: &bytes, to: path)
+    }
+
+    public static func write(bytes: inout [UInt8], to path: String) throws(GaitError) {
+        let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let base = path.contains("/") ? String(path[path.index(after: path.lastIndex(of: "/")!)...]) : path
+        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw GaitError(.invalidInput, "cannot create a file in \(dir): \(errnoText())", file: path) }
+        let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var ok = true
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { ok = false; break }
+                offset += n
+            }
+        }
+        if ok && fsync(fd) != 0 { ok = false }
+        let err = errnoText()
+        close(fd)
+        guard ok, rename(tmp, path) == 0 else {
+            unlink(tmp)
+            throw GaitError(.invalidInput, "cannot write: \(ok ? errnoText() : err)", file: path)
+        }
+        // Default permissions for a new file (mkstemp creates 0600).
+        let mask = umask(0)
+        umask(mask)
+        chmod(path, 0o666 & ~mask)
+    }
+
+    private static func errnoText() -> String { String(cString: strerror(errno)) }
+}
+
+@inline(__always) private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.write(fd, p, n)
+    #else
+    return Darwin.write(fd, p, n)
+    #endif
+}

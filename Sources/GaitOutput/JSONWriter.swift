@@ -1,0 +1,103 @@
+import GaitCore
+
+/// Serializes `JSONValue` as UTF-8 JSON (RFC 8259). Objects and arrays at depth ≤ `indentDepth`
+/// are laid out one member per line, deeper ones on a single line: a 10 000-step result stays
+/// one step per line, readable and diffable. Non-finite numbers are written as null.
+public struct JSONWriter: Sendable {
+    public var indentDepth: Int
+    /// Decimal places kept in numbers (1e-6 s is far below any sampling interval).
+    public var decimals: Int
+
+    public init(indentDepth: Int = 2, decimals: Int = 6) {
+        self.indentDepth = indentDepth
+        self.decimals = decimals
+    }
+
+    public func string(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, depth: 0, into: &out)
+        return out
+    }
+
+    /// One line, no layout: for NDJSON.
+    public func line(_ value: JSONValue) -> String {
+        var w = self
+        w.indentDepth = -1
+        return w.string(value)
+    }
+
+    private func write(_ value: JSONValue, depth: Int, into out: inout String) {
+        switch value {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .number(let d): out += Self.format(d, decimals: decimals)
+        case .string(let s): Self.escape(s, into: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            let layout = depth < indentDepth
+            out += "["
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += layout ? "," : ", " }
+                if layout { newline(depth + 1, &out) }
+                write(item, depth: depth + 1, into: &out)
+            }
+            if layout { newline(depth, &out) }
+            out += "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            let layout = depth < indentDepth
+            out += "{"
+            for (k, (key, item)) in members.enumerated() {
+                if k > 0 { out += layout ? "," : ", " }
+                if layout { newline(depth + 1, &out) }
+                Self.escape(key, into: &out)
+                out += ": "
+                write(item, depth: depth + 1, into: &out)
+            }
+            if layout { newline(depth, &out) }
+            out += "}"
+        }
+    }
+
+    private func newline(_ depth: Int, _ out: inout String) {
+        out += "\n"
+        out += String(repeating: "  ", count: depth)
+    }
+
+    /// Shortest decimal form of `d` rounded to `decimals` places; null when not finite.
+    public static func format(_ d: Double, decimals: Int) -> String {
+        guard d.isFinite else { return "null" }
+        let scale = pow10(decimals)
+        let r = (d * scale).rounded() / scale
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+        return String(r)
+    }
+
+    private static func pow10(_ n: Int) -> Double {
+        var p = 1.0
+        for _ in 0..<n { p *= 10 }
+        return p
+    }
+
+    static func escape(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}

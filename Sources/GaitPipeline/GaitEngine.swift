@@ -1,0 +1,93 @@
+import GaitAnalysis
+import GaitClassifier
+import GaitCore
+import GaitIngest
+
+/// What a caller configures for one recording.
+public struct EngineOptions: Sendable {
+    public var reader: ReaderOptions
+    public var analysis: AnalysisConfiguration
+    public var subject: Subject
+
+    public init(reader: ReaderOptions, analysis: AnalysisConfiguration = AnalysisConfiguration(), subject: Subject = Subject()) {
+        self.reader = reader
+        self.analysis = analysis
+        self.subject = subject
+    }
+}
+
+/// The one incremental engine behind `analyze`, `stream` and `batch`:
+/// bytes → rows → uniform samples (GaitIngest) → windows → contacts → steps, strides, bouts
+/// (GaitAnalysis) → flags (GaitClassifier).
+///
+/// Push bytes as they arrive, in any chunking; each call returns the results that became final.
+/// `finish()` flushes the rest and returns the summary and flags. State is bounded: the reader's
+/// partial line and header buffer, one analysis window of samples, a few pending contacts.
+public struct GaitEngine {
+    public let options: EngineOptions
+    /// Assumptions made (e.g. an estimated sensor height), reported in the output's `notes`.
+    public private(set) var notes: [String] = []
+    private var reader: CSVRecordingReader
+    private var analyzer: GaitAnalyzer
+    private var sideConfidence = (sum: 0.0, n: 0)
+    private var samples: [SampleStreamEvent] = []
+
+    public init(options: EngineOptions) {
+        self.options = options
+        reader = CSVRecordingReader(options: options.reader)
+        let (height, note) = Self.sensorHeight(options.subject, options.analysis)
+        if let note { notes.append(note) }
+        analyzer = GaitAnalyzer(configuration: options.analysis, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: height))
+    }
+
+    /// The pendulum length for step length, and a note when it was not given.
+    static func sensorHeight(_ s: Subject, _ c: AnalysisConfiguration) -> (Double, String?) {
+        if let h = s.sensorHeightM { return (h, nil) }
+        if let h = s.heightM {
+            let est = c.sensorHeightFraction * h
+            return (est, "sensor height not given: estimated as \(c.sensorHeightFraction) × body height = \((est * 1000).rounded() / 1000) m")
+        }
+        return (c.defaultSensorHeightM,
+                "neither sensor height nor body height given: step length assumes a sensor height of \(c.defaultSensorHeightM) m")
+    }
+
+    /// What the reader understood of the input so far.
+    public var input: InputInfo {
+        var info = reader.info
+        if let f = analyzer.bodyFrame {
+            info.verticalAxis = f.up
+            info.forwardAxis = f.forward
+            info.leftAxis = f.left
+        }
+        return info
+    }
+
+    /// Push the next bytes of the input; results that became final are appended to `out`.
+    public mutating func push(_ bytes: UnsafeRawBufferPointer, into out: inout [AnalysisEvent]) throws(GaitError) {
+        let events = try reader.push(bytes)
+        feed(events, into: &out)
+    }
+
+    /// The input ended: flush all stages. Returns the summary and the flags.
+    public mutating func finish(into out: inout [AnalysisEvent]) throws(GaitError) -> (summary: Summary, flags: [Flag]) {
+        let events = try reader.finish()
+        feed(events, into: &out)
+        let summary = analyzer.finish(into: &out)
+        track(out)
+        let meanConfidence = sideConfidence.n > 0 ? sideConfidence.sum / Double(sideConfidence.n) : nil
+        let flags = RuleClassifier().classify(summary: summary, subject: options.subject, meanSideConfidence: meanConfidence)
+        return (summary, flags)
+    }
+
+    private mutating func feed(_ events: [SampleStreamEvent], into out: inout [AnalysisEvent]) {
+        let before = out.count
+        for e in events { analyzer.handle(e, into: &out) }
+        track(out[before...])
+    }
+
+    private mutating func track(_ events: some Collection<AnalysisEvent>) {
+        for case .step(let s) in events {
+            if let c = s.sideConfidence { sideConfidence.sum += c; sideConfidence.n += 1 }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import GaitAnalysis
+import GaitCore
+import GaitOutput
+import GaitPipeline
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `gait stream`: CSV rows on standard input, one JSON object per line out as results become
+/// final; the last line is the summary. Same engine as analyze, so the same bytes give the same
+/// steps, strides and bouts.
+struct Stream: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read CSV rows from standard input; write NDJSON (step, stride, bout, flag, summary) as results become final.")
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        setvbuf(stdout, nil, _IOLBF, 0)
+        let writer = JSONWriter()
+        func emit(_ type: String, _ value: JSONValue) {
+            guard case .object(let members) = value else { return }
+            print(writer.line(.object([("type", .string(type))] + members)))
+        }
+        do {
+            let result = try GaitEngine.analyze(path: "-", options: try input.engineOptions(path: "-")) { event in
+                switch event {
+                case .step(let s): emit("step", s.json)
+                case .stride(let s): emit("stride", s.json)
+                case .bout(let b): emit("bout", b.json)
+                }
+            }
+            for f in result.flags { emit("flag", f.json) }
+            emit("summary", .object(
+                [("input", result.input.json)] + (result.summary.json.objectMembers)
+                    + [("disclaimer", .string(researchDisclaimer))]))
+        } catch {
+            emit("error", .object([("message", .string(error.description))]))
+            throw error
+        }
+    }
+}
+
+extension JSONValue {
+    var objectMembers: [(String, JSONValue)] {
+        if case .object(let m) = self { return m }
+        return []
+    }
+}
