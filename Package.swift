@@ -17,9 +17,10 @@ let package = Package(
         .executableTarget(
             name: "gait",
             dependencies: [
-                "GaitPipeline", "GaitSimulator", "GaitOutput", "GaitCore",
+                "GaitPipeline", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest"]),
         .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
         .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
         .target(name: "GaitOutput", dependencies: ["GaitCore"]),
@@ -41,7 +42,10 @@ let package = Package(
         .testTarget(name: "GaitIngestTests", dependencies: ["GaitIngest", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitAnalysisTests",
-            dependencies: ["GaitAnalysis", "GaitPipeline", "GaitSimulator", "GaitCore", "GaitTestSupport"]),
+            dependencies: [
+                "GaitAnalysis", "GaitPipeline", "GaitSimulator", "GaitValidation", "GaitIngest", "GaitCore",
+                "GaitTestSupport",
+            ]),
         .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitEndToEndTests",

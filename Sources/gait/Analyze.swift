@@ -36,6 +36,6 @@ struct Analyze: ParsableCommand {
 
 enum Output {
     static func write(_ text: String, to path: String?) throws(GaitError) {
-        if let path { try AtomicFile.write(text, to: path) } else { print(text, terminator: "") }
+        if let path { try AtomicFile.write(text, to: path) } else { StandardStreams.write(text, to: 1) }
     }
 }

@@ -16,7 +16,7 @@ struct Gait: ParsableCommand {
         commandName: "gait",
         abstract: "Gait measurements from a lower-back IMU recording (supports research; not a medical diagnosis).",
         version: "0.1.0",
-        subcommands: [Analyze.self, Stream.self, Simulate.self])
+        subcommands: [Analyze.self, Stream.self, Validate.self])
 
     static func main() {
         do {
@@ -25,7 +25,7 @@ struct Gait: ParsableCommand {
         } catch let error as GaitError {
             fail(error.description, code: error.exitCode)
         } catch let code as ExitCode {
-            exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         } catch {
             let exitCode = Self.exitCode(for: error)
             if exitCode == .success { Self.exit(withError: error) }  // --help, --version
@@ -34,8 +34,7 @@ struct Gait: ParsableCommand {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        let line = "gait: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-        _ = line.withCString { fputs($0, stderr) }
-        exit(code)
+        StandardStreams.write("gait: " + message.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n", to: 2)
+        Glibc.exit(code)
     }
 }

@@ -20,11 +20,10 @@ struct Stream: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        setvbuf(stdout, nil, _IOLBF, 0)
         let writer = JSONWriter()
         func emit(_ type: String, _ value: JSONValue) {
             guard case .object(let members) = value else { return }
-            print(writer.line(.object([("type", .string(type))] + members)))
+            StandardStreams.write(writer.line(.object([("type", .string(type))] + members)) + "\n", to: 1)
         }
         do {
             let result = try GaitEngine.analyze(path: "-", options: try input.engineOptions(path: "-")) { event in

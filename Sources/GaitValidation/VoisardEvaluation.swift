@@ -1,0 +1,130 @@
+import Foundation
+import GaitCore
+import GaitIngest
+import GaitPipeline
+
+/// Scores `gait analyze` against the Voisard reference (docs/validation.md says how to read the
+/// tables). Per trial the analysis sees only the lower-back file and the subject's height, age
+/// and sex, exactly as a user would run it; nothing is tuned per trial.
+///
+/// - Initial contacts: detected `ic_s` inside the trial (its boundaries ± 0.2 s) matched one-to-one
+///   to the reference heel strikes within ±100 ms; F1, and the median |error| of matched pairs.
+/// - Side: fraction of matched contacts whose `side` equals the reference foot.
+/// - Final contacts: detected `fc_s` matched to the reference toe-offs within ±100 ms.
+/// - Cadence: the summary cadence against 60·(n − 1)/(last − first) of the reference heel strikes.
+/// - Distance: the sum of step lengths against the 20 m walked (10 m out, 10 m back; the turn's
+///   own path is not measured by the reference, so the relative error is stated against 20 m).
+public struct TrialScore: Sendable {
+    public var code: String
+    public var contacts: MatchResult
+    public var sideCorrect: Int
+    public var sideTotal: Int
+    public var finalContacts: MatchResult
+    public var cadenceReference: Double
+    public var cadenceDetected: Double?
+    public var distanceM: Double
+    public var wallSeconds: Double
+}
+
+public struct EvaluationReport: Sendable {
+    public var trials: [TrialScore]
+
+    public var contacts: MatchResult { trials.reduce(.empty) { $0 + $1.contacts } }
+    public var finalContacts: MatchResult { trials.reduce(.empty) { $0 + $1.finalContacts } }
+    public var sideAccuracy: Double {
+        let total = trials.reduce(0) { $0 + $1.sideTotal }
+        return total == 0 ? .nan : Double(trials.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
+    }
+    public var medianAbsoluteErrorS: Double { median(contacts.errors.map(abs)) }
+    public var medianErrorS: Double { median(contacts.errors) }
+    public var cadenceMAE: Double {
+        let e = trials.compactMap { t in t.cadenceDetected.map { abs($0 - t.cadenceReference) } }
+        return e.isEmpty ? .nan : e.reduce(0, +) / Double(e.count)
+    }
+    public var distanceMAEPct: Double {
+        trials.map { abs($0.distanceM - 20) / 20 * 100 }.reduce(0, +) / Double(max(trials.count, 1))
+    }
+    public var meanDistanceM: Double { trials.map(\.distanceM).reduce(0, +) / Double(max(trials.count, 1)) }
+
+    private func median(_ x: [Double]) -> Double {
+        guard !x.isEmpty else { return .nan }
+        let s = x.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
+    }
+}
+
+public enum VoisardEvaluation {
+    public static let contactTolerance = 0.1
+
+    public static func run(directory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(GaitError) -> EvaluationReport {
+        let trials = try VoisardDataset.trials(in: directory)
+        let results = Results(count: trials.count)
+        DispatchQueue.concurrentPerform(iterations: trials.count) { i in
+            results.set(i, Result { () throws(GaitError) -> TrialScore in try score(trials[i]) })
+        }
+        var scores = [TrialScore]()
+        for r in results.values { scores.append(try r!.get()) }
+        return EvaluationReport(trials: scores)
+    }
+
+    public static func score(_ trial: VoisardTrial) throws(GaitError) -> TrialScore {
+        let options = EngineOptions(
+            reader: ReaderOptions(path: trial.lowerBackPath),
+            subject: Subject(heightM: trial.heightM, ageYears: trial.ageYears, sex: trial.sex))
+        let start = Date()
+        let result = try GaitEngine.analyze(path: trial.lowerBackPath, options: options)
+        let wall = Date().timeIntervalSince(start)
+        let window = (trial.trialStartS - 0.2)...(trial.trialEndS + 0.2)
+        let steps = result.steps.filter { window.contains($0.icS) }
+        let reference = trial.heelStrikes
+        let contacts = EventMatcher.match(detected: steps.map(\.icS), reference: reference.map(\.time),
+                                          tolerance: contactTolerance)
+        var correct = 0, total = 0
+        for p in contacts.pairs {
+            guard let side = steps[p.detected].side else { continue }
+            total += 1
+            if side == reference[p.reference].side { correct += 1 }
+        }
+        let finals = EventMatcher.match(detected: steps.compactMap(\.fcS), reference: trial.leftToeOffs + trial.rightToeOffs,
+                                        tolerance: contactTolerance)
+        let times = reference.map(\.time)
+        let cadenceRef = times.count > 1 ? 60 * Double(times.count - 1) / (times.last! - times.first!) : .nan
+        return TrialScore(
+            code: trial.code, contacts: contacts, sideCorrect: correct, sideTotal: total, finalContacts: finals,
+            cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
+            distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall)
+    }
+
+    /// The report as Markdown: the aggregate table, then one row per trial.
+    public static func markdown(_ r: EvaluationReport) -> String {
+        func f(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+        let c = r.contacts, fc = r.finalContacts
+        var s = "| measure | value |\n| --- | --- |\n"
+        s += "| trials | \(r.trials.count) |\n"
+        s += "| reference heel strikes | \(c.truePositives + c.falseNegatives) |\n"
+        s += "| initial contacts: F1 (±100 ms, one-to-one) | \(f(c.f1, 3)) (TP \(c.truePositives), FP \(c.falsePositives), FN \(c.falseNegatives)) |\n"
+        s += "| initial contacts: median absolute error | \(f(r.medianAbsoluteErrorS * 1000, 1)) ms (median signed \(f(r.medianErrorS * 1000, 1)) ms) |\n"
+        s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
+        s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
+        s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
+        s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"
+        s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) |\n"
+        s += "| --- | --- | --- | --- | --- | --- | --- |\n"
+        for t in r.trials {
+            let e = t.contacts.errors.map { abs($0) }.sorted()
+            let med = e.isEmpty ? Double.nan : e[e.count / 2]
+            let side = t.sideTotal > 0 ? Double(t.sideCorrect) / Double(t.sideTotal) : .nan
+            s += "| \(t.code) | \(f(t.contacts.f1, 3)) | \(f(med * 1000, 0)) | \(f(side, 3)) | \(f(t.finalContacts.f1, 3)) | "
+            s += "\(f(t.cadenceReference, 1)) / \(t.cadenceDetected.map { f($0, 1) } ?? "–") | \(f(t.distanceM, 2)) |\n"
+        }
+        return s
+    }
+}
+
+/// Per-index results written from concurrent workers.
+private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<TrialScore, GaitError>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<TrialScore, GaitError>) { lock.lock(); values[i] = r; lock.unlock() }
+}
