@@ -188,6 +188,10 @@ public struct CSVRecordingReader: Sendable {
     private mutating func handleLine(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                                      into out: inout [SampleStreamEvent]) throws(GaitError) {
         lineNumber &+= 1
+        if end - start > Self.maxLineLength {
+            throw GaitError(.invalidInput, "line longer than \(Self.maxLineLength) bytes: not a delimited-text recording",
+                            file: options.path, line: lineNumber)
+        }
         var s = start, e = end
         if e > s && base[e &- 1] == 13 { e &-= 1 }
         if stream != nil {

@@ -3,12 +3,12 @@ import GaitCore
 /// Time format, sampling rate and units, decided from the buffered data rows.
 ///
 /// - Time format: a column named like a counter (PacketCounter, counter, sample, index, frame)
-///   holding integers is a sample counter; so is any time column of integers that step by 1. A
-///   time column named with a unit (`time_ms`, `Timestamp (ns)`, units row `ms`) has that unit.
-///   Otherwise the magnitude of the first value decides: ≥ 10¹⁷ nanoseconds, ≥ 10¹⁴
-///   microseconds, ≥ 10¹¹ milliseconds (since the epoch), else seconds — except integer times
-///   whose median step exceeds 0.2, which are milliseconds (`0, 10, 20, …`). A column whose
-///   values are not numbers but ISO 8601 date-times is `iso8601`.
+///   holding integers is a sample counter. A time column named with a unit (`time_ms`,
+///   `Timestamp (ns)`, units row `ms`) has that unit. Any other time column of integers that
+///   step by 1 is a counter. Otherwise the magnitude of the first value decides: ≥ 10¹⁷
+///   nanoseconds, ≥ 10¹⁴ microseconds, ≥ 10¹¹ milliseconds (since the epoch), else seconds —
+///   except integer times whose median step exceeds 0.2, which are milliseconds (`0, 10, 20, …`).
+///   A column whose values are not numbers but ISO 8601 date-times is `iso8601`.
 /// - Rate: `--rate` when given. Counters and files without time need it or a preamble rate.
 ///   Timestamps: the preamble rate when within 5 % of the timestamps' rate, else the timestamps'
 ///   rate: intervals below 1.5 × the median interval, count / total length, rounded to a whole
@@ -16,11 +16,14 @@ import GaitCore
 /// - Acceleration units: `--units`, else a unit in the header or units row, else the median
 ///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², otherwise an error asking for `--units`.
 /// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else deg/s when
-///   the 99th percentile of |ω| exceeds 20 (20 rad/s would be implausible), or when it exceeds 130
-///   times the standard deviation of |a| in g (floored at 0.001 g): on the 80 lower-back
-///   recordings of the Voisard data set (rad/s) that ratio never passed 154 over any 250-row
-///   window and stayed under 55 in the quiet first rows, while the same data in deg/s never fell
-///   below 161. Else rad/s.
+///   the 99th percentile of |ω| over the buffered rows exceeds 35 (≈ 2000 deg/s, the full scale
+///   of common MEMS gyroscopes, so no rad/s reading gets there), or when it exceeds 200 times the
+///   standard deviation of |a| in g (floored at 0.001 g): still sensors show little rotation in
+///   rad/s for the little change in |a| they show. Else rad/s. Checked on the Voisard data set
+///   (rad/s, and the same values converted to deg/s): over the 80 lower-back recordings, in their
+///   first 250 rows and in all 1760 windows of 250 rows (hop 125), no window is misread either
+///   way. Foot sensors turn more for the same |a|: 2 of their 160 first windows would be misread
+///   as deg/s, so give `--gyro-units` for them.
 extension LayoutDetector {
     static func decide(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
         let path = options.path
@@ -39,12 +42,11 @@ extension LayoutDetector {
                 if firstFailure == nil { firstFailure = (k + 1, error) }
             }
         }
-        guard !accs.isEmpty else {
-            if let (line, bad) = firstFailure {
-                throw GaitError(.invalidInput, bad.message, file: path, line: line, column: bad.column)
-            }
-            throw GaitError(.invalidInput, "the input has a header but no data rows", file: path)
+        // A bad row among the first ones fails before any decision that it could have disturbed.
+        if let (line, bad) = firstFailure, options.onBadRow == .fail || accs.isEmpty {
+            throw GaitError(.invalidInput, bad.message, file: path, line: line, column: bad.column)
         }
+        guard !accs.isEmpty else { throw GaitError(.invalidInput, "the input has a header but no data rows", file: path) }
 
         layout.timeFormat = try timeFormat(layout, timeTexts, path: path)
         try decideRate(&layout, lines: lines, blank: blank, options: options)
@@ -76,11 +78,13 @@ extension LayoutDetector {
             throw GaitError(.invalidInput, "cannot read the time column \(layout.columnNames[field]): found '\(texts.first ?? "")'",
                             file: path, line: layout.dataStart + 1, column: field + 1)
         }
-        let integral = numbers.allSatisfy { $0 == $0.rounded() && abs($0) < 9e15 }
+        let integers = numbers.filter { $0 == $0.rounded() && abs($0) < 9e15 }.count
+        let integral = integers == numbers.count
         var steps = zip(numbers.dropFirst(), numbers).map { $0 - $1 }.filter { $0 > 0 }
         steps.sort()
         let medianStep = steps.isEmpty ? 0 : steps[steps.count / 2]
-        if integral && (layout.meanings[field] == .counter || medianStep == 1) { return .counter }
+        // A counter-named column of mostly integers is a counter (the odd non-integer is a bad row).
+        if layout.meanings[field] == .counter && integers * 2 > numbers.count { return .counter }
         switch layout.timeHints[field] {
         case .seconds?: return .seconds
         case .milliseconds?: return .milliseconds
@@ -88,6 +92,7 @@ extension LayoutDetector {
         case .nanoseconds?: return .nanoseconds
         case nil: break
         }
+        if integral && medianStep == 1 { return .counter }
         let magnitude = abs(numbers[0])
         if magnitude >= 1e17 { return .nanoseconds }
         if magnitude >= 1e14 { return .microseconds }
@@ -207,6 +212,6 @@ extension LayoutDetector {
         let norms = accs.map { ($0 * $0).sum().squareRoot() * accScale / standardGravity }
         let mean = norms.reduce(0, +) / Double(norms.count)
         let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
-        return p99 > 20 || p99 / Swift.max(sd, 0.001) > 130 ? .degreesPerSecond : .radiansPerSecond
+        return p99 > 35 || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond
     }
 }

@@ -1,3 +1,5 @@
+import GaitCore
+
 /// Places each row in time: seconds from the first sample of the recording, and a position on the
 /// sample grid (t · rate; exact integers for counters and row numbers). Drops rows whose time
 /// repeats (duplicates) or goes back (backward), counting both.

@@ -1,0 +1,107 @@
+import Foundation
+import GaitCore
+import GaitTestSupport
+import XCTest
+
+@testable import GaitAnalysis
+
+/// Unit tests of the analysis stages on signals whose answer is known by construction.
+final class StageTests: XCTestCase {
+    /// A walking-like signal in body axes: vertical at the step frequency, forward leading it by
+    /// a quarter step (inverted pendulum), lateral at half the step frequency.
+    private func bodySignal(rate: Double, seconds: Double, stepHz: Double = 1.8) -> [SIMD3<Double>] {
+        (0..<Int(rate * seconds)).map { i in
+            let t = Double(i) / rate, w = 2 * Double.pi * stepHz
+            let v = -2.0 * cos(w * t)
+            let ap = 1.0 * sin(w * t)
+            let ml = 0.6 * sin(w / 2 * t)
+            return SIMD3(ap, ml, standardGravity + v)  // x forward, y left, z up
+        }
+    }
+
+    private func rotation(yaw: Double, pitch: Double, roll: Double) -> (SIMD3<Double>) -> SIMD3<Double> {
+        { v in
+            var p = SIMD3(v.x, v.y * cos(roll) - v.z * sin(roll), v.y * sin(roll) + v.z * cos(roll))
+            p = SIMD3(p.x * cos(pitch) + p.z * sin(pitch), p.y, -p.x * sin(pitch) + p.z * cos(pitch))
+            return SIMD3(p.x * cos(yaw) - p.y * sin(yaw), p.x * sin(yaw) + p.y * cos(yaw), p.z)
+        }
+    }
+
+    /// The frame is recovered for any mounting, upside down and sideways included.
+    func testBodyFrameRecoversAxesForAnyMounting() {
+        let body = bodySignal(rate: 100, seconds: 30)
+        let mountings: [(Double, Double, Double)] = [(0, 0, 0), (0.7, 0.2, -0.1), (0, 0, Double.pi), (1.2, Double.pi / 2, 0), (-2.5, 0.3, 2.9)]
+        for (yaw, pitch, roll) in mountings {
+            let r = rotation(yaw: yaw, pitch: pitch, roll: roll)
+            let frame = BodyFrame.estimate(acc: body.map(r), rate: 100)
+            let label = "mounting \(yaw), \(pitch), \(roll)"
+            XCTAssertGreaterThan(dot(frame.up, r(SIMD3(0, 0, 1))), 0.999, label)
+            XCTAssertGreaterThan(dot(frame.forward, r(SIMD3(1, 0, 0))), 0.99, label)
+            XCTAssertGreaterThan(dot(frame.left, r(SIMD3(0, 1, 0))), 0.99, label)
+            XCTAssertEqual(frame.gravity, standardGravity, accuracy: 0.01, label)
+        }
+    }
+
+    /// Zijlstra & Hof's geometry: a pendulum of length l whose chord is L rises by
+    /// h = l − √(l² − (L/2)²); the estimator returns L over the single-support fraction.
+    func testStepLengthInvertsPendulumGeometry() {
+        let l = 0.95, single = 0.6
+        let estimator = ZijlstraStepLengthEstimator(sensorHeightM: l)
+        let h = l - (l * l - single * single / 4).squareRoot()
+        let step = estimator.stepLength(verticalExcursionM: h, stepTimeS: 0.5, doubleSupportS: 0.1)!
+        XCTAssertEqual(step, single / (1 - 0.2), accuracy: 1e-9)
+        // Unknown double support: the typical fraction.
+        let typical = estimator.stepLength(verticalExcursionM: h, stepTimeS: 0.5, doubleSupportS: nil)!
+        XCTAssertEqual(typical, single / (1 - estimator.typicalDoubleSupportFraction), accuracy: 1e-9)
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 0, stepTimeS: 0.5, doubleSupportS: nil))
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 2, stepTimeS: 0.5, doubleSupportS: nil))
+    }
+
+    /// Sides alternate; noisy evidence with 25 % of single contacts wrong is outvoted by the
+    /// neighbours, and a bout shorter than the minimum is dropped.
+    func testSequencerAssignsAlternatingSidesAgainstNoise() {
+        var rng = SeededGenerator(seed: 11)
+        let rate = 100.0
+        var config = AnalysisConfiguration()
+        config.minBoutContacts = 9
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        var sequencer = ContactSequencer(
+            configuration: config,
+            context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
+            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+        var out = [AnalysisEvent]()
+        var truth = [Side]()
+        for k in 0..<60 {
+            let side: Side = k % 2 == 0 ? .left : .right
+            truth.append(side)
+            var e = side == .left ? -0.6 : 0.6
+            if Double.random(in: 0..<1, using: &rng) < 0.25 { e = -e }
+            sequencer.add(ContactCandidate(index: 100 + k * 55, finalContactAfter: nil, sideEvidence: e, previousIndex: nil,
+                                           verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil),
+                          into: &out)
+        }
+        // A short chain after a long pause: not a bout.
+        for k in 0..<4 {
+            sequencer.add(ContactCandidate(index: 100_000 + k * 55, finalContactAfter: nil, sideEvidence: 0.5, previousIndex: nil,
+                                           verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil),
+                          into: &out)
+        }
+        sequencer.finish(into: &out)
+        let steps = out.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
+        let bouts = out.compactMap { if case .bout(let b) = $0 { return b } else { return nil } }
+        XCTAssertEqual(steps.count, 60)
+        XCTAssertEqual(bouts.count, 1)
+        XCTAssertEqual(zip(steps, truth).filter { $0.side == $1 }.count, 60)
+        let strides = out.compactMap { if case .stride(let s) = $0 { return s } else { return nil } }
+        XCTAssertEqual(strides.count, 58)
+        for s in strides { XCTAssertEqual(s.strideTimeS, 1.1, accuracy: 1e-9) }
+        XCTAssertEqual(bouts[0].measures.cadenceSpm!, 60 / 0.55, accuracy: 1e-6)
+    }
+
+    func testAsymmetryDefinitionMatchesContract() {
+        let a = Asymmetry(left: 0.6, right: 0.5, resolution: 0.01)
+        XCTAssertEqual(a.pct, 100 * 0.1 / 0.55, accuracy: 1e-12)
+        XCTAssertEqual(a.longerSide, .left)
+        XCTAssertNil(Asymmetry(left: 0.5, right: 0.505, resolution: 0.01).longerSide)
+    }
+}

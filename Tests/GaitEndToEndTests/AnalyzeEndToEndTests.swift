@@ -1,0 +1,115 @@
+import Foundation
+import GaitTestSupport
+import XCTest
+
+/// The built `gait` binary, run as a user runs it.
+final class AnalyzeEndToEndTests: XCTestCase {
+    private func realFile() throws -> URL {
+        guard let dir = TestPaths.voisardDataset else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-recording end-to-end test skipped")
+        }
+        return dir.appendingPathComponent("1-1_lb.txt")
+    }
+
+    /// A real Xsens export, exactly as exported, gives the contract's JSON document.
+    func testAnalyzeRealRecordingJSON() throws {
+        let run = try GaitBinary.run(["analyze", try realFile().path, "--format", "json", "--height", "1.75"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        XCTAssertEqual(doc["schema"] as? String, "gait.analysis/1")
+        let input = try XCTUnwrap(doc["input"] as? [String: Any])
+        XCTAssertEqual(input["sampling_rate_hz"] as? Double, 100)
+        XCTAssertEqual(input["time_format"] as? String, "counter")
+        let steps = try XCTUnwrap(doc["steps"] as? [[String: Any]])
+        XCTAssertGreaterThan(steps.count, 20)
+        for key in ["ic_s", "fc_s", "side", "side_confidence", "step_time_s", "step_length_m"] {
+            XCTAssertTrue(steps[1].keys.contains(key), "step field \(key) missing")
+        }
+        XCTAssertTrue(steps[0]["step_time_s"] is NSNull, "the first contact of a bout has no step time")
+        let bouts = try XCTUnwrap(doc["bouts"] as? [[String: Any]])
+        XCTAssertFalse(bouts.isEmpty)
+        let summary = try XCTUnwrap(doc["summary"] as? [String: Any])
+        for key in ["walking_time_s", "n_steps", "cadence_spm", "stride_length_m", "speed_mps", "step_time_asymmetry_pct",
+                    "step_length_asymmetry_pct", "step_time_longer_side", "step_length_longer_side"] {
+            XCTAssertTrue(summary.keys.contains(key), "summary field \(key) missing")
+        }
+        XCTAssertNotNil(doc["flags"] as? [Any])
+    }
+
+    /// Standard input through a real pipe gives the same result as the file, but for the path.
+    func testStdinMatchesFile() throws {
+        let file = try realFile()
+        let fromFile = try GaitBinary.run(["analyze", file.path, "--format", "csv"])
+        let fromPipe = try GaitBinary.run(["analyze", "-", "--format", "csv"], stdin: try Data(contentsOf: file))
+        XCTAssertEqual(fromPipe.status, 0, fromPipe.stderr)
+        XCTAssertEqual(fromPipe.text, fromFile.text)
+        XCTAssertTrue(fromFile.text.hasPrefix("ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout\n"))
+    }
+
+    /// The text output says what was read and carries the disclaimer.
+    func testTextOutputCarriesDisclaimer() throws {
+        let run = try GaitBinary.run(["analyze", try realFile().path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.text.contains("not a medical diagnosis"))
+        XCTAssertTrue(run.text.contains("Cadence"))
+    }
+
+    /// Bad input: exit 2 and one line naming file, line and column.
+    func testBadRowNamesFileLineAndColumn() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("bad.csv").path
+        var csv = "time_s,acc_x,acc_y,acc_z\n"
+        for i in 0..<50 { csv += "\(Double(i) / 100),0.1,0.2,9.8\n" }
+        csv += "0.5,0.1,oops,9.8\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try GaitBinary.run(["analyze", path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\(path):52:3"), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "one line: \(run.stderr)")
+        XCTAssertTrue(run.stdout.isEmpty)
+    }
+
+    /// Standing still is not an error: exit 0, no steps.
+    func testNoWalkingIsAnEmptyResult() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("still.csv").path
+        var csv = "time_s,acc_x,acc_y,acc_z\n"
+        for i in 0..<3000 { csv += "\(Double(i) / 100),0.01,-0.02,9.81\n" }
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try GaitBinary.run(["analyze", path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        XCTAssertEqual((doc["steps"] as? [Any])?.count, 0)
+        XCTAssertEqual((doc["summary"] as? [String: Any])?["n_steps"] as? Int, 0)
+    }
+
+    /// Usage errors exit 2; a missing file exits 2 naming it; --out writes the whole file.
+    func testUsageErrorsAndOutFile() throws {
+        XCTAssertEqual(try GaitBinary.run(["analyze"]).status, 2)
+        XCTAssertEqual(try GaitBinary.run(["analyze", "x.csv", "--format", "xml"]).status, 2)
+        let missing = try GaitBinary.run(["analyze", "/nonexistent/file.csv"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("/nonexistent/file.csv"))
+        let dir = try TestPaths.temporaryDirectory()
+        let out = dir.appendingPathComponent("result.json")
+        let run = try GaitBinary.run(["analyze", try realFile().path, "--format", "json", "--out", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.isEmpty)
+        XCTAssertEqual(try GaitBinary.json(try Data(contentsOf: out))["schema"] as? String, "gait.analysis/1")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != "result.json" }
+        XCTAssertEqual(leftovers, [], "no temporary files left behind")
+    }
+
+    /// gait stream: NDJSON, last line the summary, same steps as analyze.
+    func testStreamMatchesAnalyze() throws {
+        let file = try realFile()
+        let stream = try GaitBinary.run(["stream"], stdin: try Data(contentsOf: file))
+        XCTAssertEqual(stream.status, 0, stream.stderr)
+        let lines = stream.text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(lines.last?["type"] as? String, "summary")
+        let streamedSteps = lines.filter { $0["type"] as? String == "step" }.map { $0["ic_s"] as! Double }
+        let analyzed = try GaitBinary.json(try GaitBinary.run(["analyze", file.path, "--format", "json"]).stdout)
+        let steps = (analyzed["steps"] as! [[String: Any]]).map { $0["ic_s"] as! Double }
+        XCTAssertEqual(streamedSteps, steps)
+    }
+}

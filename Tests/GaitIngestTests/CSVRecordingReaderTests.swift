@@ -1,0 +1,306 @@
+import Foundation
+import GaitCore
+@testable import GaitIngest
+import GaitTestSupport
+import XCTest
+
+final class CSVRecordingReaderTests: XCTestCase {
+    // MARK: Xsens layout: preamble, tab, PacketCounter with lost packets
+
+    func testXsensCounterGapsAreBridgedOrSplit() throws {
+        // Counters 0…99, then 102… (2 lost: bridged), then 110… skipping 10 (split), to 199.
+        var counters = Array(0...49) + Array(52...99)
+        counters += Array(110...199)
+        let (events, info) = try Ingest.read(Fixtures.xsens(counters: counters))
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.rateSource, "counter+metadata")
+        XCTAssertEqual(info.timeFormat, "counter")
+        XCTAssertEqual(info.delimiter, "tab")
+        XCTAssertEqual(info.preambleLines, 1)
+        XCTAssertEqual(info.accUnits, "m/s2")
+        XCTAssertEqual(info.accUnitsSource, "detected")
+        XCTAssertEqual(info.gyroUnits, "rad/s")
+        XCTAssertEqual(info.columns.map(\.role), ["time", "ax", "ay", "az", "gx", "gy", "gz"])
+        XCTAssertEqual(info.columns.map(\.column), ["PacketCounter", "Acc_X", "Acc_Y", "Acc_Z", "Gyr_X", "Gyr_Y", "Gyr_Z"])
+        XCTAssertEqual(info.rows, counters.count)
+        XCTAssertEqual(info.gaps, [
+            Gap(startS: 0.49, endS: 0.52, missingSamples: 2, bridged: true),
+            Gap(startS: 0.99, endS: 1.10, missingSamples: 10, bridged: false),
+        ])
+        XCTAssertEqual(info.segments, 2)
+        XCTAssertEqual(info.durationS, 2.0, accuracy: 1e-12)
+
+        let segments = Ingest.segments(events)
+        XCTAssertEqual(segments.count, 2)
+        XCTAssertEqual(segments[0].startTime, 0)
+        XCTAssertEqual(segments[0].acc.count, 100)
+        XCTAssertTrue(segments[0].hasGyro)
+        // Samples on the counter grid are the rows, bit for bit.
+        for c in [0, 49, 52, 99] {
+            XCTAssertEqual(segments[0].acc[c], Fixtures.xsensRow(c).acc)
+            XCTAssertEqual(segments[0].gyr[c], Fixtures.xsensRow(c).gyr)
+        }
+        // The two lost samples are linear interpolations of their neighbours.
+        let a49 = Fixtures.xsensRow(49).acc, a52 = Fixtures.xsensRow(52).acc
+        for (c, w) in [(50, 1.0 / 3), (51, 2.0 / 3)] {
+            let expected = a49 + (a52 - a49) * w
+            for k in 0..<3 { XCTAssertEqual(segments[0].acc[c][k], expected[k], accuracy: 1e-12) }
+        }
+        // After the long gap: a new segment at counter 110, t = 1.10 s.
+        XCTAssertEqual(segments[1].startTime, 1.1)
+        XCTAssertEqual(segments[1].acc.count, 90)
+        XCTAssertEqual(segments[1].time(5), 1.15, accuracy: 1e-12)
+        XCTAssertEqual(segments[1].acc[5], Fixtures.xsensRow(115).acc)
+    }
+
+    func testGapThresholdIsAnOption() throws {
+        let counters = Array(0...49) + Array(60...99)  // 10 lost: 0.11 s between rows
+        let split = try Ingest.read(Fixtures.xsens(counters: counters)).info
+        XCTAssertEqual(split.segments, 2)
+        var options = ReaderOptions(path: "x")
+        options.maxBridgedGap = 0.2
+        let bridged = try Ingest.read(Fixtures.xsens(counters: counters), options: options).info
+        XCTAssertEqual(bridged.segments, 1)
+        XCTAssertEqual(bridged.gaps, [Gap(startS: 0.49, endS: 0.6, missingSamples: 10, bridged: true)])
+        // Exactly at the threshold: 0.1 s between rows (9 lost) is bridged.
+        let edge = try Ingest.read(Fixtures.xsens(counters: Array(0...49) + Array(59...99))).info
+        XCTAssertEqual(edge.gaps.map(\.bridged), [true])
+    }
+
+    func testCounterWithoutRateNeedsOption() throws {
+        let text = Fixtures.xsens(counters: Array(0..<50), rateLine: "Exported by MT Manager")
+        XCTAssertThrowsError(try Ingest.read(text)) { error in
+            XCTAssertTrue("\(error)".contains("--rate"), "\(error)")
+        }
+        let info = try Ingest.read(text, options: ReaderOptions(path: "x", rate: SamplingRate(hz: 100))).info
+        XCTAssertEqual(info.rateSource, "counter+option")
+        XCTAssertEqual(info.preambleLines, 1)
+    }
+
+    func testCounterDuplicatesBackwardAndWrap() throws {
+        // 65534, 65535, 0, 1 is a 16-bit wrap; a repeated 3 is a duplicate; a 2 after 4 is backward.
+        let counters = [65530, 65531, 65532, 65533, 65534, 65535, 0, 1, 2, 3, 3, 4, 2, 5, 6]
+        let (events, info) = try Ingest.read(Fixtures.xsens(counters: counters))
+        XCTAssertEqual(info.duplicateTimestamps, 1)
+        XCTAssertEqual(info.backwardTimestamps, 1)
+        XCTAssertEqual(info.gaps, [])
+        let segments = Ingest.segments(events)
+        XCTAssertEqual(segments.count, 1)
+        XCTAssertEqual(segments[0].acc.count, 13)  // 65530 … 65535, 0 … 6
+    }
+
+    // MARK: Seconds, irregular timestamps
+
+    func testCommaCSVWithSecondsAndGUnits() throws {
+        let times = (0..<300).map { Double($0) / 100 }
+        let (events, info) = try Ingest.read(Fixtures.secondsCSV(times: times))
+        XCTAssertEqual(info.delimiter, ",")
+        XCTAssertEqual(info.timeFormat, "seconds")
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.rateSource, "timestamps")
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(info.accUnitsSource, "detected")
+        XCTAssertEqual(info.gyroUnits, "rad/s")
+        XCTAssertEqual(info.preambleLines, 0)
+        XCTAssertEqual(info.columns.first?.column, "time_s")
+        let segments = Ingest.segments(events)
+        XCTAssertEqual(segments.count, 1)
+        XCTAssertEqual(segments[0].acc.count, 300)
+        // On-grid timestamps pass through; g are converted with standard gravity.
+        for n in [0, 1, 150, 299] {
+            let (a, g) = Fixtures.walking(times[n])
+            let ax = Double(Fixtures.f6(a.x))! * standardGravity
+            XCTAssertEqual(segments[0].acc[n].x, ax)
+            XCTAssertEqual(segments[0].gyr[n].y, Double(Fixtures.f6(g.y))!)
+        }
+    }
+
+    func testIrregularTimestampsAreResampledDuplicatesAndBackwardDropped() throws {
+        // A linear signal at jittered times, plus one duplicate and one backward row.
+        var rng = SeededGenerator(seed: 7)
+        var lines = ["t,ax,ay,az"]
+        var t = 0.0
+        for k in 0..<400 {
+            // Jitter around the nominal grid, not accumulating (as a device clock stamps packets).
+            if k > 0 { t = Double(k) / 100 + Double.random(in: -0.002...0.002, using: &rng) }
+            let row = "\(Ingest.fixed(t, 6)),\(Ingest.fixed(9.8 + t, 6)),\(Ingest.fixed(2 * t, 6)),\(Ingest.fixed(-t, 6))"
+            lines.append(row)
+            if k == 100 { lines.append(row) }  // duplicate
+            if k == 200 { lines.append("\(Ingest.fixed(t - 0.005, 6)),9.8,0,0") }  // backward
+        }
+        let (events, info) = try Ingest.read(lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(info.duplicateTimestamps, 1)
+        XCTAssertEqual(info.backwardTimestamps, 1)
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.accUnits, "m/s2")
+        XCTAssertNil(info.gyroUnits)
+        let s = Ingest.segments(events)
+        XCTAssertEqual(s.count, 1)
+        XCTAssertFalse(s[0].hasGyro)
+        XCTAssertTrue(s[0].gyr.isEmpty)
+        for (n, a) in s[0].acc.enumerated() {
+            let tn = Double(n) / 100
+            XCTAssertEqual(a.x, 9.8 + tn, accuracy: 1e-5)  // fixtures keep 6 decimals
+            XCTAssertEqual(a.y, 2 * tn, accuracy: 1e-5)
+        }
+        XCTAssertLessThanOrEqual(Double(s[0].acc.count - 1) / 100, t)
+    }
+
+    func testSecondsWithLongGapSplits() throws {
+        let times = (0..<100).map { Double($0) / 50 } + (150..<250).map { Double($0) / 50 }
+        var text = "time,ax,ay,az\n"
+        for t in times { text += "\(Ingest.fixed(t, 2)),0.1,0.2,1.0\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.samplingRateHz, 50)
+        XCTAssertEqual(info.gaps, [Gap(startS: 1.98, endS: 3.0, missingSamples: 50, bridged: false)])
+        let s = Ingest.segments(events)
+        XCTAssertEqual(s.map(\.startTime), [0, 3.0])
+        XCTAssertEqual(s.map(\.acc.count), [100, 100])
+    }
+
+    // MARK: No time column
+
+    func testNoTimeColumnNeedsRate() throws {
+        let text = Fixtures.noTime(n: 120)
+        XCTAssertThrowsError(try Ingest.read(text)) { error in
+            let e = error as? GaitError
+            XCTAssertEqual(e?.kind, .invalidInput)
+            XCTAssertTrue(e?.message.contains("--rate") ?? false, "\(error)")
+        }
+        let (events, info) = try Ingest.read(text, options: ReaderOptions(path: "x", rate: SamplingRate(hz: 50)))
+        XCTAssertEqual(info.timeFormat, "none")
+        XCTAssertEqual(info.rateSource, "option")
+        XCTAssertEqual(info.durationS, 120.0 / 50, accuracy: 1e-12)
+        let s = Ingest.segments(events)
+        XCTAssertEqual(s[0].acc.count, 120)
+        XCTAssertEqual(s[0].time(60), 1.2, accuracy: 1e-12)
+        XCTAssertEqual(s[0].acc[60].x, Double(Fixtures.f6(Fixtures.motion(1.2).acc.x))!)
+    }
+
+    func testSkippedRowWithoutTimeIsALostSample() throws {
+        var lines = Fixtures.noTime(n: 20).split(separator: "\n").map(String.init)
+        lines[11] = "1.0,abc,2.0"  // data row 10
+        var options = ReaderOptions(path: "x", rate: SamplingRate(hz: 50))
+        options.onBadRow = .skip
+        let (events, info) = try Ingest.read(lines.joined(separator: "\n"), options: options)
+        XCTAssertEqual(info.badRowsSkipped, 1)
+        XCTAssertEqual(info.rows, 20)
+        XCTAssertEqual(info.gaps, [Gap(startS: 9.0 / 50, endS: 11.0 / 50, missingSamples: 1, bridged: true)])
+        let s = Ingest.segments(events)
+        XCTAssertEqual(s[0].acc.count, 20)
+        XCTAssertEqual(s[0].acc[11].x, Double(Fixtures.f6(Fixtures.motion(11.0 / 50).acc.x))!)
+    }
+
+    // MARK: Units
+
+    func testAccelerationUnitsDetection() throws {
+        let times = (0..<200).map { Double($0) / 100 }
+        let g = try Ingest.read(Fixtures.secondsCSV(times: times, gInUnits: true)).info
+        XCTAssertEqual(g.accUnits, "g")
+        let si = try Ingest.read(Fixtures.secondsCSV(times: times, gInUnits: false))
+        XCTAssertEqual(si.info.accUnits, "m/s2")
+        XCTAssertEqual(si.info.accUnitsSource, "detected")
+        // Both read to the same m/s² (up to the 6 decimals written).
+        let gs = Ingest.segments(try Ingest.read(Fixtures.secondsCSV(times: times, gInUnits: true)).events)
+        let sis = Ingest.segments(si.events)
+        for n in stride(from: 0, to: 200, by: 17) {
+            for k in 0..<3 { XCTAssertEqual(gs[0].acc[n][k], sis[0].acc[n][k], accuracy: 1e-5) }
+        }
+        // The option wins over detection.
+        let forced = try Ingest.read(Fixtures.secondsCSV(times: times, gInUnits: true),
+                                     options: ReaderOptions(path: "x", accUnits: .metresPerSecondSquared)).info
+        XCTAssertEqual(forced.accUnits, "m/s2")
+        XCTAssertEqual(forced.accUnitsSource, "option")
+        // Magnitudes that are neither g nor m/s² are an error, not a guess.
+        XCTAssertThrowsError(try Ingest.read("t,ax,ay,az\n0,100,0,0\n0.01,100,0,0\n")) { error in
+            XCTAssertTrue("\(error)".contains("--units"), "\(error)")
+        }
+    }
+
+    func testGyroUnitsDetection() throws {
+        let times = (0..<200).map { Double($0) / 100 }
+        let deg = try Ingest.read(Fixtures.secondsCSV(times: times, degrees: true))
+        XCTAssertEqual(deg.info.gyroUnits, "deg/s")
+        XCTAssertEqual(deg.info.gyroUnitsSource, "detected")
+        let rad = try Ingest.read(Fixtures.secondsCSV(times: times, degrees: false))
+        XCTAssertEqual(rad.info.gyroUnits, "rad/s")
+        let d = Ingest.segments(deg.events)[0], r = Ingest.segments(rad.events)[0]
+        for n in stride(from: 0, to: 200, by: 13) {
+            for k in 0..<3 { XCTAssertEqual(d.gyr[n][k], r.gyr[n][k], accuracy: 1e-6) }  // 6 decimals written
+        }
+        // A quiet sensor (the Xsens fixture) in deg/s is found from the ratio to |a| variability.
+        var text = "Acquisition frequency: 100 Hz\nPacketCounter\tAcc_X\tAcc_Y\tAcc_Z\tGyr_X\tGyr_Y\tGyr_Z\n"
+        for c in 0..<200 {
+            let (a, g) = Fixtures.motion(Double(c) / 100)
+            let gd = g * (180 / .pi)
+            text += "\(c)\t\(Fixtures.f6(a.x))\t\(Fixtures.f6(a.y))\t\(Fixtures.f6(a.z))\t\(Fixtures.f6(gd.x))\t\(Fixtures.f6(gd.y))\t\(Fixtures.f6(gd.z))\n"
+        }
+        XCTAssertEqual(try Ingest.read(text).info.gyroUnits, "deg/s")
+        XCTAssertEqual(try Ingest.read(Fixtures.xsens(counters: Array(0..<200))).info.gyroUnits, "rad/s")
+    }
+
+    func testUnitsFromHeaderNames() throws {
+        let text = "time (s),Acc_X (m/s^2),Acc_Y (m/s^2),Acc_Z (m/s^2),Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)\n0,0,0,9.8,0,0,0\n0.01,0,0,9.8,0,0,0\n"
+        let info = try Ingest.read(text).info
+        XCTAssertEqual(info.accUnits, "m/s2")
+        XCTAssertEqual(info.accUnitsSource, "header")
+        XCTAssertEqual(info.gyroUnits, "deg/s")
+        XCTAssertEqual(info.gyroUnitsSource, "header")
+    }
+
+    // MARK: Encodings and line ends
+
+    func testCRLFAndBOM() throws {
+        let plain = Fixtures.xsens(counters: Array(0..<150))
+        let crlf = [0xEF, 0xBB, 0xBF] + Array(Fixtures.xsens(counters: Array(0..<150), lineEnd: "\r\n").utf8)
+        let a = try Ingest.read(plain), b = try Ingest.read(crlf)
+        XCTAssertEqual(a.events.map(EventRecord.init), b.events.map(EventRecord.init))
+        XCTAssertEqual(b.info.samplingRateHz, 100)
+        XCTAssertEqual(b.info.columns.first?.column, "PacketCounter")
+        // A BOM directly before the header, no trailing line end, and blank trailing lines.
+        let bare = "\u{FEFF}t,ax,ay,az\r\n0,0,0,1\r\n0.01,0,0,1\r\n0.02,0,0,1"
+        XCTAssertEqual(try Ingest.read(bare).info.rows, 3)
+        XCTAssertEqual(try Ingest.read(bare + "\r\n\r\n\n").info.rows, 3)
+    }
+
+    // MARK: Errors
+
+    func testEmptyInputAndMissingColumns() {
+        for text in ["", "\n\n", "  \r\n"] {
+            XCTAssertThrowsError(try Ingest.read(text)) { error in
+                XCTAssertEqual((error as? GaitError)?.message, "the input is empty")
+            }
+        }
+        XCTAssertThrowsError(try Ingest.read("time,ax,ay,az\n")) { error in
+            XCTAssertTrue("\(error)".contains("no data rows"), "\(error)")
+        }
+        XCTAssertThrowsError(try Ingest.read("time,temp,pressure\n0,20,1000\n0.01,20,1000\n")) { error in
+            let e = error as? GaitError
+            XCTAssertEqual(e?.kind, .invalidInput)
+            XCTAssertEqual(e?.line, 1)
+            XCTAssertTrue(e?.message.contains("no acceleration column") ?? false, "\(error)")
+        }
+        XCTAssertThrowsError(try Ingest.read("0,0,0,1\n0.01,0,0,1\n")) { error in
+            XCTAssertTrue("\(error)".contains("no header"), "\(error)")
+        }
+    }
+
+    func testColumnsOption() throws {
+        let text = "a,b,c,d,e\n0,x,0.0,0.1,1.0\n0.02,x,0.0,0.1,1.0\n0.04,x,0.0,0.1,1.0\n"
+        let options = ReaderOptions(path: "x", columns: ["time": "0", "ax": "c", "ay": "D", "az": "4"])
+        let (events, info) = try Ingest.read(text, options: options)
+        XCTAssertEqual(info.columns.map(\.column), ["a", "c", "d", "e"])
+        XCTAssertEqual(info.samplingRateHz, 50)
+        XCTAssertEqual(Ingest.segments(events)[0].acc[0], SIMD3(0, 0.1, 1.0) * standardGravity)
+        XCTAssertThrowsError(try Ingest.read(text, options: ReaderOptions(path: "x", columns: ["ax": "nope"]))) { error in
+            XCTAssertEqual((error as? GaitError)?.kind, .usage)
+        }
+        // Without a header, indices name the columns.
+        let bare = "0,0.0,0.1,1.0\n0.02,0.0,0.1,1.0\n"
+        let info2 = try Ingest.read(bare, options: ReaderOptions(path: "x", columns: ["time": "0", "ax": "1", "ay": "2", "az": "3"])).info
+        XCTAssertEqual(info2.columns.map(\.column), ["0", "1", "2", "3"])
+        XCTAssertEqual(info2.preambleLines, 0)
+        XCTAssertEqual(try ReaderOptions.parseColumns("time=0, ax=Acc_X,ay=2"), ["time": "0", "ax": "Acc_X", "ay": "2"])
+        XCTAssertThrowsError(try ReaderOptions.parseColumns("speed=3"))
+    }
+}
