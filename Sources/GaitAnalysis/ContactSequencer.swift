@@ -16,6 +16,10 @@ public enum AnalysisEvent: Hashable, Sendable {
 /// - Sides alternate along a chain. Each contact's side is the sign of its own evidence pooled
 ///   with that of its `sideVoteRadius` neighbours on each side, those of the other foot with the
 ///   sign reversed. Confidence is the fraction of pooled evidence that agrees.
+/// - A contact missed inside a chain (lost data, a weak step) would flip that alternation for all
+///   that follow. An interval of 1.6× or more the median of the last eight ordinary intervals
+///   counts as round(interval / median) steps: the parity advances accordingly, and the step that
+///   spans the missing contact gets no step time, length or stride.
 /// - A contact is final once `sideVoteRadius` later contacts are known or the chain ends, so
 ///   results are emitted with a delay of a few steps and memory does not grow with the bout.
 struct ContactSequencer {
@@ -27,16 +31,26 @@ struct ContactSequencer {
     }
 
     private struct Finalized {
-        var candidate: ContactCandidate
+        var entry: Entry
         var step: Step
+    }
+
+    /// A candidate with its position along the chain in steps (missed contacts included).
+    private struct Entry {
+        var candidate: ContactCandidate
+        var position: Int
+        /// Steps since the previous detected contact (1 unless contacts were missed).
+        var stepsBefore: Int
     }
 
     let configuration: AnalysisConfiguration
     let context: Context
     private let radius: Int
     /// Candidates of the current chain not yet final, and the last `radius` final ones before.
-    private var pending: [ContactCandidate] = []
-    private var history: [ContactCandidate] = []
+    private var pending: [Entry] = []
+    private var history: [Entry] = []
+    /// The last ordinary step intervals of the chain, samples.
+    private var intervals: [Int] = []
     /// The last two finalized contacts of the chain (for step and stride).
     private var recent: [Finalized] = []
     private var isBout = false
@@ -61,14 +75,26 @@ struct ContactSequencer {
     private func time(_ index: Int) -> Double { context.startTime + Double(index) / context.rate }
 
     mutating func add(_ c: ContactCandidate, into out: inout [AnalysisEvent]) {
-        if let last = pending.last ?? history.last,
-           Double(c.index - last.index) / context.rate > configuration.maxStepSeconds {
-            endChain(into: &out)
+        var steps = 1
+        if let last = pending.last ?? history.last {
+            let gap = c.index - last.candidate.index
+            if Double(gap) / context.rate > configuration.maxStepSeconds {
+                endChain(into: &out)
+            } else if intervals.count >= 4 {
+                let typical = Double(intervals.sorted()[intervals.count / 2])
+                let ratio = Double(gap) / typical
+                if ratio >= 1.6 { steps = Int(ratio.rounded()) }
+            }
+            if steps == 1 && (pending.last ?? history.last) != nil {
+                intervals.append(gap)
+                if intervals.count > 8 { intervals.removeFirst() }
+            }
         }
-        pending.append(c)
+        let position = ((pending.last ?? history.last)?.position ?? -1) + steps
+        pending.append(Entry(candidate: c, position: position, stepsBefore: steps))
         if !isBout && pending.count >= configuration.minBoutContacts {
             isBout = true
-            boutStart = time(pending[0].index)
+            boutStart = time(pending[0].candidate.index)
             bout = MeasuresAccumulator(resolutionS: 1 / context.rate)
             if firstBoutFrame == nil { firstBoutFrame = c.features.frame }
         }
@@ -83,9 +109,7 @@ struct ContactSequencer {
     private mutating func endChain(into out: inout [AnalysisEvent]) {
         if isBout {
             while !pending.isEmpty { finalizeFirst(into: &out) }
-            var measures = bout.measures
-            measures.nSteps = bout.measures.nSteps
-            let b = Bout(index: boutCount, startS: boutStart, endS: boutEnd, measures: measures)
+            let b = Bout(index: boutCount, startS: boutStart, endS: boutEnd, measures: bout.measures)
             out.append(.bout(b))
             walkingTime += boutEnd - boutStart
             boutCount += 1
@@ -93,29 +117,26 @@ struct ContactSequencer {
         pending.removeAll()
         history.removeAll()
         recent.removeAll()
+        intervals.removeAll()
         isBout = false
     }
 
     private mutating func finalizeFirst(into out: inout [AnalysisEvent]) {
-        let c = pending.removeFirst()
-        // Pool side evidence over neighbours, alternating sign.
+        let entry = pending.removeFirst()
+        let c = entry.candidate
+        // Pool side evidence over neighbours; the other foot's evidence counts reversed.
         var pooled = c.sideEvidence, magnitude = abs(c.sideEvidence)
-        for (k, h) in history.reversed().prefix(radius).enumerated() {
-            let sign: Double = k % 2 == 0 ? -1 : 1
-            pooled += sign * h.sideEvidence
-            magnitude += abs(h.sideEvidence)
-        }
-        for (k, p) in pending.prefix(radius).enumerated() {
-            let sign: Double = k % 2 == 0 ? -1 : 1
-            pooled += sign * p.sideEvidence
-            magnitude += abs(p.sideEvidence)
+        for n in history.suffix(radius) + pending.prefix(radius) {
+            let sign: Double = (n.position - entry.position) % 2 == 0 ? 1 : -1
+            pooled += sign * n.candidate.sideEvidence
+            magnitude += abs(n.candidate.sideEvidence)
         }
         let side: Side? = pooled == 0 ? nil : (pooled < 0 ? .left : .right)
         let confidence = side == nil ? nil : (magnitude > 0 ? 0.5 + 0.5 * abs(pooled) / magnitude : 0.5)
 
         var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: boutCount)
-        if let previous = recent.last {
-            let p = previous.candidate
+        if let previous = recent.last, entry.stepsBefore == 1 {
+            let p = previous.entry.candidate
             let stepTime = Double(c.index - p.index) / context.rate
             step.stepTimeS = stepTime
             var doubleSupport: Double?
@@ -133,7 +154,8 @@ struct ContactSequencer {
         total.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios)
         boutEnd = step.icS
 
-        if recent.count == 2 {
+        if recent.count == 2, entry.position - recent[0].entry.position == 2,
+           recent[1].entry.position - recent[0].entry.position == 1 {
             let first = recent[0].step, middle = recent[1].step
             var stride = Stride(startS: first.icS, endS: step.icS, side: first.side, bout: boutCount)
             if let a = middle.stepLengthM, let b = step.stepLengthM {
@@ -147,10 +169,10 @@ struct ContactSequencer {
             out.append(.stride(stride))
             bout.add(stride: stride)
             total.add(stride: stride)
-            recent.removeFirst()
         }
-        recent.append(Finalized(candidate: c, step: step))
-        history.append(c)
+        recent.append(Finalized(entry: entry, step: step))
+        if recent.count > 2 { recent.removeFirst() }
+        history.append(entry)
         if history.count > radius { history.removeFirst() }
     }
 }

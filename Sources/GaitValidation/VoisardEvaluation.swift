@@ -11,7 +11,9 @@ import GaitPipeline
 ///   to the reference heel strikes within ±100 ms; F1, and the median |error| of matched pairs.
 /// - Side: fraction of matched contacts whose `side` equals the reference foot.
 /// - Final contacts: detected `fc_s` matched to the reference toe-offs within ±100 ms.
-/// - Cadence: the summary cadence against 60·(n − 1)/(last − first) of the reference heel strikes.
+/// - Cadence: the summary cadence against 60 / mean reference step time, over the intervals between
+///   consecutive reference heel strikes of alternate feet no longer than 2 s (the bout-break rule),
+///   so that standing still at the turn does not count as slow stepping.
 /// - Distance: the sum of step lengths against the 20 m walked (10 m out, 10 m back; the turn's
 ///   own path is not measured by the reference, so the relative error is stated against 20 m).
 public struct TrialScore: Sendable {
@@ -87,8 +89,12 @@ public enum VoisardEvaluation {
         }
         let finals = EventMatcher.match(detected: steps.compactMap(\.fcS), reference: trial.leftToeOffs + trial.rightToeOffs,
                                         tolerance: contactTolerance)
-        let times = reference.map(\.time)
-        let cadenceRef = times.count > 1 ? 60 * Double(times.count - 1) / (times.last! - times.first!) : .nan
+        var intervals = [Double]()
+        for k in reference.indices.dropFirst() where reference[k].side != reference[k - 1].side {
+            let dt = reference[k].time - reference[k - 1].time
+            if dt <= 2 { intervals.append(dt) }
+        }
+        let cadenceRef = intervals.isEmpty ? .nan : 60 / (intervals.reduce(0, +) / Double(intervals.count))
         return TrialScore(
             code: trial.code, contacts: contacts, sideCorrect: correct, sideTotal: total, finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
