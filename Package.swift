@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(
             name: "gait",
             dependencies: [
-                "GaitPipeline", "GaitOutput", "GaitValidation", "GaitCore",
+                "GaitPipeline", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest"]),

@@ -15,6 +15,13 @@ public enum AtomicFile {
     }
 
     public static func write(bytes: inout [UInt8], to path: String) throws(GaitError) {
+        let copy = bytes
+        try write(to: path) { sink throws(GaitError) in try sink(copy) }
+    }
+
+    /// Stream a file's contents through `body`, which calls the sink with successive pieces; the
+    /// file appears at `path` complete, or not at all if `body` or a write fails.
+    public static func write(to path: String, _ body: (_ sink: ([UInt8]) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
         let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.contains("/") ? String(path[path.index(after: path.lastIndex(of: "/")!)...]) : path
         var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).tmp-XXXXXX".utf8CString)
@@ -22,13 +29,25 @@ public enum AtomicFile {
         guard fd >= 0 else { throw GaitError(.invalidInput, "cannot create a file in \(dir): \(errnoText())", file: path) }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var ok = true
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { ok = false; break }
-                offset += n
+        let sink = { (bytes: [UInt8]) throws(GaitError) -> Void in
+            let written = bytes.withUnsafeBytes { raw -> Bool in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc_write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 && errno == EINTR { continue }
+                    if n <= 0 { return false }
+                    offset += n
+                }
+                return true
             }
+            if !written { throw GaitError(.invalidInput, "cannot write: \(errnoText())", file: path) }
+        }
+        do {
+            try body(sink)
+        } catch {
+            close(fd)
+            unlink(tmp)
+            throw error
         }
         if ok && fsync(fd) != 0 { ok = false }
         let err = errnoText()

@@ -1,0 +1,95 @@
+import GaitCore
+
+/// What the lower-back sensor experiences at any instant of the recording: its specific force
+/// and angular velocity in body axes (x forward, y left, z up), in SI units, noise-free.
+///
+/// - Position of the sensor = body centre of mass (forward x and vertical z from
+///   `BoutTrajectory`, lateral y from the sway template) + heel-strike transients
+///   (`ImpactTransient`). The sensor is taken to move with the centre of mass; the pelvis's
+///   rotations turn it but do not displace it.
+/// - Orientation of the pelvis R = Rz(yaw)·Ry(pitch)·Rx(roll) from the templates, faded in and
+///   out with the bout's envelope.
+/// - Specific force (what an accelerometer reads): f = Rᵀ·(a + g·ẑ) with a the sensor's
+///   acceleration in the world frame; at rest it reads +g along the body's up axis.
+/// - Angular velocity in body axes from the Z–Y–X angle rates:
+///   ω = (φ̇ − ψ̇ sin θ, θ̇ cos φ + ψ̇ sin φ cos θ, −θ̇ sin φ + ψ̇ cos φ cos θ).
+/// The world frame follows the walking direction (straight walking, no turns).
+struct SensorKinematics: Sendable {
+    let trajectories: [BoutTrajectory]
+    let phases: [StridePhase]
+    let motion: PelvisMotionScale
+    let impactScale: Double
+
+    init(schedule: StepSchedule, parameters p: SimulationParameters) {
+        var x = 0.0
+        var trajectories: [BoutTrajectory] = []
+        for bout in schedule.bouts {
+            let tr = BoutTrajectory(bout: bout, startX: x, pendulumLength: p.resolvedSensorHeightM)
+            trajectories.append(tr)
+            x = tr.endX
+        }
+        self.trajectories = trajectories
+        phases = schedule.bouts.map(StridePhase.init)
+        motion = p.motion
+        impactScale = p.motion.impact * p.speedMps / 1.3
+    }
+
+    /// The bout whose movement covers t, if any.
+    func boutIndex(at t: Double) -> Int? {
+        var lo = 0, hi = trajectories.count - 1
+        if hi < 0 || t < trajectories[0].bout.onset { return nil }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if trajectories[mid].bout.onset <= t { lo = mid } else { hi = mid - 1 }
+        }
+        return t < trajectories[lo].bout.rest ? lo : nil
+    }
+
+    /// Body position (world frame, metres) and pelvis angles (radians), with derivatives.
+    func bodyState(at t: Double) -> (x: Jet, y: Jet, z: Jet, roll: Jet, pitch: Jet, yaw: Jet)? {
+        guard let b = boutIndex(at: t) else { return nil }
+        let (x, z) = trajectories[b].state(at: t)
+        let theta = phases[b].theta(at: t), w = phases[b].envelope(at: t)
+        let k = Double.pi / 180
+        typealias T = PelvisMotionTemplate
+        let y = w * T.evaluate(T.lateralSway, theta: theta, scale: motion.lateralSway)
+        let roll = w * T.evaluate(T.roll, theta: theta, scale: k * motion.roll)
+        let pitch = w * T.evaluate(T.pitch, theta: theta, scale: k * motion.pitch)
+        let yaw = w * T.evaluate(T.yaw, theta: theta, scale: k * motion.yaw)
+        return (x, y, z, roll, pitch, yaw)
+    }
+
+    /// Specific force and angular velocity in body axes at t, SI units.
+    func measure(at t: Double) -> (force: SIMD3<Double>, omega: SIMD3<Double>) {
+        let g = standardGravity
+        guard let b = boutIndex(at: t), let s = bodyState(at: t) else { return ([0, 0, g], .zero) }
+        var ax = s.x.accel, az = s.z.accel
+        // Heel-strike transients of nearby contacts.
+        let contacts = trajectories[b].bout.contacts
+        let reach = max(ImpactTransient.vertical.reach, ImpactTransient.forward.reach)
+        var i = Self.firstIndex(in: contacts, notBefore: t - reach)
+        while i < contacts.count && contacts[i] <= t + reach {
+            az += ImpactTransient.vertical(t, contact: contacts[i], scale: impactScale).accel
+            ax += ImpactTransient.forward(t, contact: contacts[i], scale: impactScale).accel
+            i += 1
+        }
+        let world = SIMD3(ax, s.y.accel, az + g)
+        let rot = Matrix3.zyx(yaw: s.yaw.value, pitch: s.pitch.value, roll: s.roll.value)
+        let force = rot.transposed * world
+        let sr = Math.sin(s.roll.value), cr = Math.cos(s.roll.value)
+        let sp = Math.sin(s.pitch.value), cp = Math.cos(s.pitch.value)
+        let omega = SIMD3(s.roll.rate - s.yaw.rate * sp,
+                          s.pitch.rate * cr + s.yaw.rate * sr * cp,
+                          -s.pitch.rate * sr + s.yaw.rate * cr * cp)
+        return (force, omega)
+    }
+
+    private static func firstIndex(in sorted: [Double], notBefore t: Double) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
