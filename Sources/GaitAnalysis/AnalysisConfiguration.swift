@@ -1,3 +1,5 @@
+import GaitCore
+
 /// Every parameter of the analysis, in physical units, with its default and the reason for it.
 /// Values, so a configuration can be stored beside the results it produced.
 public struct AnalysisConfiguration: Hashable, Sendable {
@@ -59,12 +61,11 @@ public struct AnalysisConfiguration: Hashable, Sendable {
 
     /// High-pass applied before each integration of vertical acceleration, Hz.
     public var displacementHighPassHz = 0.5
-    /// Sensor height as a fraction of body height when only height is known. 0.53 is the
-    /// anthropometric leg length (Winter 2009), used by mobgap and scikit-digital-health.
-    public var sensorHeightFraction = 0.53
-    /// Sensor height when neither it nor body height is known, m (Mobilise-D default L5 height
-    /// in its MATLAB code: 1.05 m is for L5; 0.93 m = 0.53 × 1.75 m for the pendulum).
-    public var defaultSensorHeightM = 0.93
+    /// Sensor height as a fraction of body height when only height is known
+    /// (`Anthropometry.sensorHeightFraction`, shared with the simulator).
+    public var sensorHeightFraction = Anthropometry.sensorHeightFraction
+    /// Sensor height when neither it nor body height is known, m.
+    public var defaultSensorHeightM = Anthropometry.defaultSensorHeightM
 
     public init() {}
 }

@@ -23,10 +23,11 @@
 ///   First harmonic consistent across subjects (resultant length R = 0.82, phase −20° of the
 ///   rate), third harmonic too (R = 0.92). Roll angle: left side highest at ≈30 % (left
 ///   mid-stance): the contralateral pelvic drop.
-/// - Mediolateral acceleration (sensor axes, i.e. with the gravity that roll tilts into them):
+/// - Mediolateral acceleration (fixed axes, i.e. with the gravity that roll tilts into them;
+///   its own first harmonic is weak and less consistent, 0.28 m/s², R = 0.58, as the parts cancel):
 ///   right after LHS a rightward (negative) jolt, −1.5 m/s² at 6 %, then +1.0 at 12 %; the mirror
 ///   after RHS (+1.3 at 54 %, −1.0 at 60 %). Removing the roll-tilted gravity (g·roll) leaves
-///   the body's own lateral acceleration, whose first harmonic (0.65 m/s², R ≈ 0.6–0.8) puts the
+///   the body's own lateral acceleration, whose first harmonic (median 0.68 m/s², R = 0.95) puts the
 ///   body furthest left, by 2.0 cm, at ≈26 % (left stance) and furthest right at ≈76 %: sway
 ///   towards the stance foot, about ±2 cm. That residual is the `lateralSway` template; the
 ///   simulator adds the roll tilt back through the sensor orientation, so its mediolateral
@@ -45,7 +46,7 @@
 ///   `BoutTrajectory` + `ImpactTransient`.
 /// - Only the harmonics a mirror-symmetric gait allows are kept: odd ones for lateral sway, roll
 ///   and yaw, even ones for pitch (the others are < 0.2° or < 0.07 m/s² and inconsistent).
-/// - Trials 4-1 and 4-2 have every stride-frequency component (roll, mediolateral, pitch)
+/// - Trials 4-1 and 4-2 have every stride-frequency component (roll, mediolateral, yaw)
 ///   phase-inverted relative to all other trials while the step-frequency ones agree; the feet's
 ///   own sensors confirm their left/right labels, so those two lower-back files are either
 ///   offset in time by half a stride or mounted differently. They were left out.

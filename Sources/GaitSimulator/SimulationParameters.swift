@@ -100,9 +100,9 @@ extension SimulationParameters {
     /// height (segment proportions of Drillis & Contini 1966 as tabulated by Winter, Biomechanics
     /// and Motor Control of Human Movement, 4th ed. 2009); the analysis uses the same fraction
     /// when `--sensor-height` is absent.
-    public static let sensorHeightFraction = 0.56
+    public static let sensorHeightFraction = Anthropometry.sensorHeightFraction
     /// Leg (hip) length as a fraction of body height, for the cadence default: 0.53 (Winter 2009).
-    public static let legLengthFraction = 0.53
+    public static let legLengthFraction = Anthropometry.legLengthFraction
 
     /// The inverted-pendulum length used: `sensorHeightM` or 0.56 × body height, metres.
     public var resolvedSensorHeightM: Double { sensorHeightM ?? Self.sensorHeightFraction * bodyHeightM }

@@ -76,14 +76,15 @@ struct Simulate: ParsableCommand {
             includeGyro: !noGyro, pattern: SimulatedPattern(rawValue: pattern)!,
             severity: PatternSeverity(rawValue: severity)!, affectedSide: side.flatMap(Side.init(rawValue:)))
         try parameters.validate()
-        let recording = SimulatedRecording.simulate(parameters)
+        // The plan holds the truth and makes samples on demand, so a day-long file streams out.
+        let plan = SimulationPlan(parameters)
         try AtomicFile.write(to: out) { sink throws(GaitError) in
-            do { try recording.writeCSV(to: sink) } catch let e as GaitError { throw e } catch {
+            do { try plan.writeCSV(to: sink) } catch let e as GaitError { throw e } catch {
                 throw GaitError(.invalidInput, "\(error)", file: out)
             }
         }
         if let truth {
-            var truthResult = recording.truth
+            var truthResult = plan.truth
             truthResult.input.path = out
             try AtomicFile.write(JSONWriter().string(truthResult.json) + "\n", to: truth)
         }

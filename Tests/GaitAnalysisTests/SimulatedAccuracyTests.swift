@@ -1,0 +1,69 @@
+import Foundation
+import GaitAnalysis
+import GaitCore
+import GaitIngest
+import GaitPipeline
+import GaitSimulator
+import GaitTestSupport
+import GaitValidation
+import XCTest
+
+/// Accuracy on simulated recordings whose truth is known exactly. The simulator is our own
+/// model, so these tests guard against regressions and check physics; accuracy claims come from
+/// the real recordings (`VoisardAccuracyTests`, docs/validation.md).
+final class SimulatedAccuracyTests: XCTestCase {
+    static func analyze(_ recording: SimulatedRecording, heightM: Double) throws -> AnalysisResult {
+        let bytes = recording.csvBytes()
+        let options = EngineOptions(reader: ReaderOptions(path: "simulated.csv"), subject: Subject(heightM: heightM))
+        var engine = GaitEngine(options: options)
+        var events = [AnalysisEvent]()
+        try bytes.withUnsafeBytes { try engine.push($0, into: &events) }
+        let (summary, flags) = try engine.finish(into: &events)
+        var collector = ResultCollector()
+        collector.take(&events)
+        return AnalysisResult(input: engine.input, steps: collector.steps, strides: collector.strides,
+                              bouts: collector.bouts, summary: summary, flags: flags)
+    }
+
+    /// Issue 2: on clean simulated normal gait, ≥ 98 % of true contacts found within ±30 ms and
+    /// no more than 2 % spurious, for several seeds.
+    func testContactsOnCleanNormalGait() throws {
+        for seed: UInt64 in [101, 202, 303] {
+            let recording = SimulatedRecording.simulate(SimulationParameters(seed: seed, durationS: 300))
+            let result = try Self.analyze(recording, heightM: recording.parameters.bodyHeightM)
+            let truth = recording.truth.steps.map(\.icS)
+            let detected = result.steps.map(\.icS)
+            let match = EventMatcher.match(detected: detected, reference: truth, tolerance: 0.03)
+            let found = Double(match.truePositives) / Double(truth.count)
+            let spurious = Double(match.falsePositives) / Double(detected.count)
+            XCTAssertGreaterThanOrEqual(found, 0.98, "seed \(seed): found \(found)")
+            XCTAssertLessThanOrEqual(spurious, 0.02, "seed \(seed): spurious \(spurious)")
+            // Sides of matched contacts.
+            let truthSides = recording.truth.steps.map(\.side)
+            let correct = match.pairs.filter { result.steps[$0.detected].side == truthSides[$0.reference] }.count
+            XCTAssertGreaterThanOrEqual(Double(correct) / Double(match.pairs.count), 0.98, "seed \(seed) sides")
+        }
+    }
+
+    /// Speed and cadence against the truth, across speeds and sensor heights.
+    func testSpeedAndCadenceAcrossSpeeds() throws {
+        for (seed, speed, height) in [(UInt64(7), 0.8, 1.62), (8, 1.2, 1.75), (9, 1.5, 1.88)] {
+            let recording = SimulatedRecording.simulate(
+                SimulationParameters(seed: seed, durationS: 180, bodyHeightM: height, speedMps: speed))
+            let result = try Self.analyze(recording, heightM: height)
+            let truth = recording.truth.summary.measures
+            let m = result.summary.measures
+            XCTAssertEqual(m.cadenceSpm!, truth.cadenceSpm!, accuracy: 1.5, "cadence at \(speed) m/s")
+            XCTAssertEqual(m.speedMps!, truth.speedMps!, accuracy: 0.1 * truth.speedMps!, "speed at \(speed) m/s")
+            XCTAssertEqual(m.spectralCadenceSpm!, truth.cadenceSpm!, accuracy: 3, "spectral cadence at \(speed) m/s")
+        }
+    }
+
+    /// A recording without a gyroscope, in g, arriving in any chunking, gives identical results.
+    func testSimulatedAccelerometerOnlyIsChunkingInvariant() throws {
+        let recording = SimulatedRecording.simulate(
+            SimulationParameters(seed: 5, durationS: 90, accUnits: .g, includeGyro: false))
+        let options = EngineOptions(reader: ReaderOptions(path: "sim.csv"), subject: Subject(heightM: 1.75))
+        try ChunkingTests.assertChunkingInvariant(recording.csvBytes(), options: options)
+    }
+}

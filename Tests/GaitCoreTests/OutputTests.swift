@@ -1,0 +1,56 @@
+import Foundation
+import GaitCore
+import GaitOutput
+import GaitTestSupport
+import XCTest
+
+final class OutputTests: XCTestCase {
+    /// JSON written by JSONWriter parses back to the same values (Foundation as the oracle).
+    func testJSONRoundTrip() throws {
+        let value: JSONValue = .object([
+            ("a", .number(1.25)), ("b", .null), ("c", .string("quote \" back\\slash\nline\u{1}")),
+            ("d", .array([.int(-3), .bool(true), .number(1e-9), .number(.nan)])),
+            ("e", .object([("x", .number(123456.0000004))])),
+        ])
+        let text = JSONWriter().string(value)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(parsed["a"] as? Double, 1.25)
+        XCTAssertTrue(parsed["b"] is NSNull)
+        XCTAssertEqual(parsed["c"] as? String, "quote \" back\\slash\nline\u{1}")
+        let d = try XCTUnwrap(parsed["d"] as? [Any])
+        XCTAssertEqual(d[0] as? Int, -3)
+        XCTAssertEqual(d[2] as? Double, 0)  // rounded to 6 decimals
+        XCTAssertTrue(d[3] is NSNull, "NaN is written as null")
+        XCTAssertEqual((parsed["e"] as? [String: Any])?["x"] as? Double, 123456)
+        XCTAssertFalse(JSONWriter().line(value).contains("\n"))
+    }
+
+    func testCSVQuotingAndNulls() {
+        let steps = [Step(icS: 1.5, side: .left, sideConfidence: 0.9), Step(icS: 2.0)]
+        let csv = CSVWriter.table(steps)
+        XCTAssertEqual(csv, "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout\n1.5,,L,0.9,,,\n2,,,,,,\n")
+        XCTAssertEqual(CSVWriter.field(.string("a,b \"c\"")), "\"a,b \"\"c\"\"\"")
+    }
+
+    /// An atomic write that fails midway leaves nothing behind; one that succeeds leaves the file.
+    func testAtomicFileLeavesNoPartialFile() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let path = dir.appendingPathComponent("out.csv").path
+        struct Boom: Error {}
+        XCTAssertThrowsError(try AtomicFile.write(to: path) { sink throws(GaitError) in
+            try sink(Array("half".utf8))
+            throw GaitError(.invalidInput, "stopped")
+        })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        try AtomicFile.write("whole\n", to: path)
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "whole\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.csv"])
+    }
+
+    func testErrorDescriptionNamesFileLineColumn() {
+        let e = GaitError(.invalidInput, "expected a number", file: "a.csv", line: 12, column: 3)
+        XCTAssertEqual(e.description, "a.csv:12:3: expected a number")
+        XCTAssertEqual(e.exitCode, 2)
+        XCTAssertEqual(GaitError(.analysisFailed, "x").exitCode, 1)
+    }
+}

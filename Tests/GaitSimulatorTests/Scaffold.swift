@@ -1,1 +1,0 @@
-// Scaffolding: replaced by this target's real tests.
