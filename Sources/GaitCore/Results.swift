@@ -207,15 +207,17 @@ public struct InputInfo: Hashable, Sendable {
     public var path: String
     public var rows: Int = 0
     public var samplingRateHz: Double = 0
-    /// Where the rate came from: "timestamps", "metadata", "option" or "counter+metadata".
+    /// Where the rate came from: "timestamps", "metadata", "option", "counter+metadata" or
+    /// "counter+option".
     public var rateSource: String = ""
     public var durationS: Double = 0
     public var delimiter: String = ""
     /// Column role → header name (or index) used, e.g. ["time": "PacketCounter", "ax": "Acc_X"].
     public var columns: [(role: String, column: String)] = []
-    /// "seconds", "milliseconds", "nanoseconds", "iso8601", "counter" or "none".
+    /// "seconds", "milliseconds", "microseconds", "nanoseconds", "iso8601", "M/d/yyyy",
+    /// "d/M/yyyy", "counter" or "none".
     public var timeFormat: String = ""
-    /// "m/s2" or "g", and how it was decided ("detected" or "option").
+    /// "m/s2" or "g", and how it was decided ("detected", "header" or "option").
     public var accUnits: String = ""
     public var accUnitsSource: String = ""
     public var gyroUnits: String?

@@ -91,7 +91,8 @@ enum HeaderVocabulary {
     static func accUnitsHint(_ hint: String) -> AccelerationUnits? {
         switch hint {
         case "g", "gs", "gforce": return .g
-        case "ms2", "ms²", "mps2", "ms", "mss", "msec2", "mpss", "meterspersecondsquared", "metrespersecondsquared": return .metresPerSecondSquared
+        case "ms2", "ms²", "mps2", "ms", "mss", "msec2", "mpss", "meterspersecondsquared", "metrespersecondsquared":
+            return .metresPerSecondSquared
         default: return nil
         }
     }

@@ -8,11 +8,13 @@ import GaitCore
 ///   step by 1 is a counter. Otherwise the magnitude of the first value decides: ≥ 10¹⁷
 ///   nanoseconds, ≥ 10¹⁴ microseconds, ≥ 10¹¹ milliseconds (since the epoch), else seconds —
 ///   except integer times whose median step exceeds 0.2, which are milliseconds (`0, 10, 20, …`).
-///   A column whose values are not numbers but ISO 8601 date-times is `iso8601`.
+///   A column whose values are not numbers but ISO 8601 date-times is `iso8601`; one of slashed
+///   dates (ActiGraph `5/1/2024 10:00:00.010`) is month-first unless only day-first reads all
+///   rows, or, where both read, the preamble says `date format d/M/yyyy`.
 /// - Rate: `--rate` when given. Counters and files without time need it or a preamble rate.
 ///   Timestamps: the preamble rate when within 5 % of the timestamps' rate, else the timestamps'
-///   rate: intervals below 1.5 × the median interval, count / total length, rounded to a whole
-///   hertz when within 0.2 % of one.
+///   rate: sample periods spanned (each interval rounded to a whole number of median intervals)
+///   over the time spanned, rounded to a whole hertz when within 0.2 % of one.
 /// - Acceleration units: `--units`, else a unit in the header or units row, else the median
 ///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², otherwise an error asking for `--units`.
 /// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else deg/s when
@@ -70,11 +72,19 @@ extension LayoutDetector {
             }
         }.filter(\.isFinite)
         if numbers.count * 2 <= texts.count {
-            let iso = texts.filter { text in
-                var t = text
-                return t.withUTF8 { buf in buf.baseAddress.flatMap { ISO8601Parser.nanosecondsSinceEpoch($0, 0, buf.count) } != nil }
-            }.count
-            if iso * 2 > texts.count { return .iso8601 }
+            func share(_ parse: (UnsafePointer<UInt8>, Int) -> Int64?) -> Int {
+                texts.filter { text in
+                    var t = text
+                    return t.withUTF8 { buf in buf.baseAddress.flatMap { parse($0, buf.count) } != nil }
+                }.count
+            }
+            if share({ DateTimeParser.iso8601($0, 0, $1) }) * 2 > texts.count { return .iso8601 }
+            let monthFirst = share { DateTimeParser.slashed($0, 0, $1, dayFirst: false) }
+            let dayFirst = share { DateTimeParser.slashed($0, 0, $1, dayFirst: true) }
+            if monthFirst * 2 > texts.count || dayFirst * 2 > texts.count {
+                if monthFirst == dayFirst, let stated = layout.metadataDayFirst { return stated ? .dayMonthYear : .monthDayYear }
+                return dayFirst > monthFirst ? .dayMonthYear : .monthDayYear
+            }
             throw GaitError(.invalidInput, "cannot read the time column \(layout.columnNames[field]): found '\(texts.first ?? "")'",
                             file: path, line: layout.dataStart + 1, column: field + 1)
         }
@@ -114,7 +124,8 @@ extension LayoutDetector {
                 layout.rateSource = prefix + "metadata"
             } else if counter {
                 throw GaitError(.invalidInput,
-                                "the time column \(layout.columnNames[layout.timeField!]) is a sample counter and the file states no sampling rate: pass --rate",
+                                "the time column \(layout.columnNames[layout.timeField!]) is a sample counter and the file "
+                                    + "states no sampling rate: pass --rate",
                                 file: path)
             } else {
                 throw GaitError(.invalidInput, "the file has no time column and states no sampling rate: pass --rate", file: path)
@@ -155,14 +166,15 @@ extension LayoutDetector {
         }
     }
 
-    /// Rate from increasing timestamps in seconds, or nil with fewer than two.
+    /// Rate from increasing timestamps in seconds, or nil with fewer than two: the number of
+    /// sample periods spanned (each interval counted as a whole number of median intervals, so a
+    /// gap counts as the samples it lost and jitter averages out) over the time spanned.
     static func estimateRate(_ times: [Double]) -> Double? {
-        var steps = zip(times.dropFirst(), times).map { $0 - $1 }.filter { $0 > 0 }
+        let steps = zip(times.dropFirst(), times).map { $0 - $1 }.filter { $0 > 0 }
         guard !steps.isEmpty else { return nil }
-        let sorted = steps.sorted()
-        let median = sorted[sorted.count / 2]
-        steps = steps.filter { $0 < 1.5 * median }
-        let rate = Double(steps.count) / steps.reduce(0, +)
+        let median = steps.sorted()[steps.count / 2]
+        let periods = steps.map { Swift.max(1, ($0 / median).rounded()) }.reduce(0, +)
+        let rate = periods / steps.reduce(0, +)
         guard rate.isFinite, rate > 0 else { return nil }
         let whole = rate.rounded()
         return whole >= 1 && abs(rate - whole) <= 0.002 * rate ? whole : rate
@@ -186,7 +198,8 @@ extension LayoutDetector {
                 layout.accUnits = .metresPerSecondSquared
             } else {
                 throw GaitError(.invalidInput,
-                                "cannot tell the acceleration units: the median |a| of the first \(accs.count) rows is \(median), neither about 1 (g) nor about 9.81 (m/s²); pass --units g or --units m/s2",
+                                "cannot tell the acceleration units: the median |a| of the first \(accs.count) rows is "
+                                    + "\(median), neither about 1 (g) nor about 9.81 (m/s²); pass --units g or --units m/s2",
                                 file: options.path)
             }
             layout.accUnitsSource = "detected"

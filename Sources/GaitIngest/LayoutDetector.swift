@@ -28,6 +28,8 @@ struct Layout {
     var meanings: [HeaderVocabulary.Meaning] = []
     /// Rate stated in the preamble.
     var metadataRate: Double? = nil
+    /// Whether the preamble says slashed dates are day-first (`date format d/M/yyyy`).
+    var metadataDayFirst: Bool? = nil
 
     var delimiterName: String {
         switch delimiter {
@@ -52,7 +54,8 @@ struct Layout {
 ///
 /// 1. Delimiter: a `sep=X` first line names it; otherwise, of tab, semicolon and comma, the one
 ///    whose most frequent field count (at least 2) is shared by the most lines (ties in that order).
-/// 2. Decimal comma: only with `;` and only when numbers with a comma occur and none with a point.
+/// 2. Decimal comma: only when the delimiter is not a comma, numbers with a comma occur and none
+///    with a point (`0,01;9,81`). Where both occur the point is the decimal separator.
 /// 3. The first data row is the first line with that field count of which more than half the
 ///    fields are numbers. The header is the last earlier line with that field count that is not;
 ///    if the line before the header also qualifies and the header's fields all read as units
@@ -98,7 +101,7 @@ enum LayoutDetector {
         let split: [[String]?] = lines.indices.map { k in
             k >= from && !blank[k] ? RowDecoder.fields(lines[k], delimiter: d) : nil
         }
-        if d == UInt8(ascii: ";") {
+        if d != UInt8(ascii: ",") {
             var commaNumbers = 0, pointNumbers = 0
             for case let fields? in split where fields.count == m {
                 for f in fields {
@@ -106,10 +109,7 @@ enum LayoutDetector {
                     if f.contains("."), isNumber(f, UInt8(ascii: ".")) { pointNumbers += 1 }
                 }
             }
-            if commaNumbers > 0 && pointNumbers > 0 {
-                throw GaitError(.invalidInput, "ambiguous decimal separator: numbers are written both with ',' and with '.'", file: path)
-            }
-            if commaNumbers > 0 { layout.decimalSeparator = UInt8(ascii: ",") }
+            if commaNumbers > 0 && pointNumbers == 0 { layout.decimalSeparator = UInt8(ascii: ",") }
         }
         let separator = layout.decimalSeparator
         func isNumeric(_ k: Int) -> Bool {
@@ -142,10 +142,9 @@ enum LayoutDetector {
             split[h]!.enumerated().map { $0.element.isEmpty ? String($0.offset + 1) : $0.element }
         } ?? (0..<m).map { String($0 + 1) }
         for k in 0..<layout.preambleLines {
-            if let rate = PreambleMetadata.rate(in: String(decoding: lines[k], as: UTF8.self)) {
-                layout.metadataRate = rate
-                break
-            }
+            let text = String(decoding: lines[k], as: UTF8.self)
+            layout.metadataRate = layout.metadataRate ?? PreambleMetadata.rate(in: text)
+            layout.metadataDayFirst = layout.metadataDayFirst ?? PreambleMetadata.dayFirst(in: text)
         }
 
         // Unit hints from the header names and the units row.
@@ -231,10 +230,12 @@ enum LayoutDetector {
         guard acc.count == 3 else {
             let missing = ["ax", "ay", "az"].filter { fieldOf[$0] == nil }.joined(separator: ", ")
             if !layout.hasHeader {
-                throw GaitError(.invalidInput, "the file has no header: name the columns with --columns (e.g. --columns time=0,ax=1,ay=2,az=3)",
+                throw GaitError(.invalidInput,
+                                "the file has no header: name the columns with --columns (e.g. --columns time=0,ax=1,ay=2,az=3)",
                                 file: options.path)
             }
-            throw GaitError(.invalidInput, "no acceleration column for \(missing) in the header (\(names.joined(separator: ", "))); name them with --columns",
+            throw GaitError(.invalidInput,
+                            "no acceleration column for \(missing) in the header (\(names.joined(separator: ", "))); name them with --columns",
                             file: options.path, line: layout.preambleLines + 1)
         }
         let gyro = ["gx", "gy", "gz"].compactMap { fieldOf[$0] }

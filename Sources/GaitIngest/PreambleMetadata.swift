@@ -41,10 +41,25 @@ enum PreambleMetadata {
         return nil
     }
 
+    /// Whether a line states a day-first date format (`date format d/M/yyyy`), a month-first one
+    /// (`M/d/yyyy`), or neither (nil).
+    static func dayFirst(in line: String) -> Bool? {
+        let lower = line.lowercased()
+        guard lower.contains("date format") else { return nil }
+        if lower.contains("d/m/y") || lower.contains("dd/mm/y") { return true }
+        if lower.contains("m/d/y") || lower.contains("mm/dd/y") { return false }
+        return nil
+    }
+
     private static func numberBeforeHz(_ bytes: [UInt8]) -> Double? {
         var i = 0
         while i < bytes.count {
-            if isDigit(bytes[i]) && (i == 0 || !(isLetter(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "."))) {
+            if isDigit(bytes[i]) && i > 0 && (isLetter(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: ".")) {
+                // Part of a word or version (`GT3X`, `v6.13.4`): skip the whole run.
+                while i < bytes.count && (isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ".")) { i += 1 }
+                continue
+            }
+            if isDigit(bytes[i]) {
                 if let (value, end) = number(bytes, at: i) {
                     var j = end
                     while j < bytes.count && bytes[j] == UInt8(ascii: " ") { j += 1 }

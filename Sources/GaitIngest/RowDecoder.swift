@@ -5,6 +5,10 @@ enum TimeFormat: String, Sendable {
     case seconds, milliseconds, microseconds, nanoseconds
     /// ISO 8601 date-time (`2024-05-01T10:00:00.010Z`).
     case iso8601
+    /// Slashed date and time as ActiGraph writes them: `5/1/2024 10:00:00.010`, month first…
+    case monthDayYear = "M/d/yyyy"
+    /// … or day first.
+    case dayMonthYear = "d/M/yyyy"
     /// No time column: row i is at i / rate.
     case none
 
@@ -111,13 +115,19 @@ struct RowDecoder {
                 throw notANumber(base, s, e, field: field)
             }
             guard v == v.rounded(), abs(v) <= 9.0e15 else {
-                throw BadRow(message: "expected an integer sample counter in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
+                let found = Self.text(base, s, e)
+                throw BadRow(message: "expected an integer sample counter in column \(columnNames[field]), found '\(found)'",
                              column: field + 1)
             }
             return .integer(Int64(v))
         case .seconds:
             guard let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite else {
                 throw notANumber(base, s, e, field: field)
+            }
+            // Beyond 10¹⁵ s (30 million years) a time is not a time, and t · rate could overflow.
+            guard abs(v) < 1e15 else {
+                throw BadRow(message: "expected a time in seconds in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
+                             column: field + 1)
             }
             return .seconds(v)
         case .milliseconds, .microseconds, .nanoseconds:
@@ -130,9 +140,13 @@ struct RowDecoder {
                 if abs(nanos) < 9.2e18 { return .integer(Int64(nanos)) }
             }
             throw notANumber(base, s, e, field: field)
-        case .iso8601:
-            guard let nanos = ISO8601Parser.nanosecondsSinceEpoch(base, s, e) else {
-                throw BadRow(message: "expected an ISO 8601 date-time in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
+        case .iso8601, .monthDayYear, .dayMonthYear:
+            let nanos = timeFormat == .iso8601
+                ? DateTimeParser.iso8601(base, s, e)
+                : DateTimeParser.slashed(base, s, e, dayFirst: timeFormat == .dayMonthYear)
+            guard let nanos else {
+                let what = timeFormat == .iso8601 ? "an ISO 8601 date-time" : "a date-time like \(timeFormat.rawValue) H:mm:ss.fff"
+                throw BadRow(message: "expected \(what) in column \(columnNames[field]), found '\(Self.text(base, s, e))'",
                              column: field + 1)
             }
             return .integer(nanos)
@@ -143,7 +157,8 @@ struct RowDecoder {
         let name = columnNames[field]
         if s == e { return BadRow(message: "expected a number in column \(name), found an empty field", column: field + 1) }
         let found = Self.text(base, s, e)
-        if DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator) != nil || ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "-infinity"].contains(found.lowercased()) {
+        let nonFinite = ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]
+        if DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator) != nil || nonFinite.contains(found.lowercased()) {
             return BadRow(message: "expected a finite number in column \(name), found '\(found)'", column: field + 1)
         }
         return BadRow(message: "expected a number in column \(name), found '\(found)'", column: field + 1)
@@ -156,8 +171,8 @@ struct RowDecoder {
     }
 
     /// Calls `body(index, start, end)` for each field of `base[start..<end]`, with the field's content
-    /// trimmed of spaces and of surrounding double quotes (a quoted field may hold the delimiter;
-    /// `""` inside it stays as is). Stops early when `body` returns false. Returns the number of
+    /// trimmed of surrounding double quotes and of spaces inside and outside them (a quoted field
+    /// may hold the delimiter; `""` inside it stays as is). Stops early when `body` returns false. Returns the number of
     /// fields seen (all of them unless stopped).
     @inline(__always)
     static func forEachField(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, delimiter: UInt8,
@@ -181,6 +196,8 @@ struct RowDecoder {
                 }
                 contentEnd = j
                 s &+= 1
+                while s < contentEnd && base[s] == space { s &+= 1 }
+                while contentEnd > s && base[contentEnd &- 1] == space { contentEnd &-= 1 }
                 next = j < end ? j &+ 1 : end
                 while next < end && base[next] != delimiter { next &+= 1 }
             } else {

@@ -61,7 +61,7 @@ struct UniformGridBuilder {
         if abs(q - nearest) <= 1e-4 { q = nearest }
         let step = q - previousQ
         guard step > 0 else { return false }
-        let missing = Int(step.rounded()) - 1
+        let missing = Int(Swift.min(step.rounded(), 1e15)) - 1  // clamped: a wild timestamp must not trap
         if missing >= 1 {
             let length = t - previousT
             let bridged = length <= maxBridgedGap * (1 + 1e-9)

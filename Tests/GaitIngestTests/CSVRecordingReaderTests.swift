@@ -8,9 +8,9 @@ final class CSVRecordingReaderTests: XCTestCase {
     // MARK: Xsens layout: preamble, tab, PacketCounter with lost packets
 
     func testXsensCounterGapsAreBridgedOrSplit() throws {
-        // Counters 0…99, then 102… (2 lost: bridged), then 110… skipping 10 (split), to 199.
+        // Counters 0…99 with 50, 51 lost (bridged), then 160… skipping 60 (0.61 s > 0.5 s: split), to 249.
         var counters = Array(0...49) + Array(52...99)
-        counters += Array(110...199)
+        counters += Array(160...249)
         let (events, info) = try Ingest.read(Fixtures.xsens(counters: counters))
         XCTAssertEqual(info.samplingRateHz, 100)
         XCTAssertEqual(info.rateSource, "counter+metadata")
@@ -25,10 +25,10 @@ final class CSVRecordingReaderTests: XCTestCase {
         XCTAssertEqual(info.rows, counters.count)
         XCTAssertEqual(info.gaps, [
             Gap(startS: 0.49, endS: 0.52, missingSamples: 2, bridged: true),
-            Gap(startS: 0.99, endS: 1.10, missingSamples: 10, bridged: false),
+            Gap(startS: 0.99, endS: 1.60, missingSamples: 60, bridged: false),
         ])
         XCTAssertEqual(info.segments, 2)
-        XCTAssertEqual(info.durationS, 2.0, accuracy: 1e-12)
+        XCTAssertEqual(info.durationS, 2.5, accuracy: 1e-12)
 
         let segments = Ingest.segments(events)
         XCTAssertEqual(segments.count, 2)
@@ -46,25 +46,29 @@ final class CSVRecordingReaderTests: XCTestCase {
             let expected = a49 + (a52 - a49) * w
             for k in 0..<3 { XCTAssertEqual(segments[0].acc[c][k], expected[k], accuracy: 1e-12) }
         }
-        // After the long gap: a new segment at counter 110, t = 1.10 s.
-        XCTAssertEqual(segments[1].startTime, 1.1)
+        // After the long gap: a new segment at counter 160, t = 1.60 s.
+        XCTAssertEqual(segments[1].startTime, 1.6)
         XCTAssertEqual(segments[1].acc.count, 90)
-        XCTAssertEqual(segments[1].time(5), 1.15, accuracy: 1e-12)
-        XCTAssertEqual(segments[1].acc[5], Fixtures.xsensRow(115).acc)
+        XCTAssertEqual(segments[1].time(5), 1.65, accuracy: 1e-12)
+        XCTAssertEqual(segments[1].acc[5], Fixtures.xsensRow(165).acc)
     }
 
     func testGapThresholdIsAnOption() throws {
         let counters = Array(0...49) + Array(60...99)  // 10 lost: 0.11 s between rows
-        let split = try Ingest.read(Fixtures.xsens(counters: counters)).info
-        XCTAssertEqual(split.segments, 2)
-        var options = ReaderOptions(path: "x")
-        options.maxBridgedGap = 0.2
-        let bridged = try Ingest.read(Fixtures.xsens(counters: counters), options: options).info
+        XCTAssertEqual(ReaderOptions(path: "x").maxBridgedGap, 0.5)
+        let bridged = try Ingest.read(Fixtures.xsens(counters: counters)).info
         XCTAssertEqual(bridged.segments, 1)
         XCTAssertEqual(bridged.gaps, [Gap(startS: 0.49, endS: 0.6, missingSamples: 10, bridged: true)])
+        var options = ReaderOptions(path: "x")
+        options.maxBridgedGap = 0.1
+        let split = try Ingest.read(Fixtures.xsens(counters: counters), options: options).info
+        XCTAssertEqual(split.segments, 2)
         // Exactly at the threshold: 0.1 s between rows (9 lost) is bridged.
-        let edge = try Ingest.read(Fixtures.xsens(counters: Array(0...49) + Array(59...99))).info
+        let edge = try Ingest.read(Fixtures.xsens(counters: Array(0...49) + Array(59...99)), options: options).info
         XCTAssertEqual(edge.gaps.map(\.bridged), [true])
+        // Just past the default: 0.51 s between rows splits.
+        let past = try Ingest.read(Fixtures.xsens(counters: Array(0...49) + Array(100...149))).info
+        XCTAssertEqual(past.gaps.map(\.bridged), [false])
     }
 
     func testCounterWithoutRateNeedsOption() throws {
@@ -302,5 +306,31 @@ final class CSVRecordingReaderTests: XCTestCase {
         XCTAssertEqual(info2.preambleLines, 0)
         XCTAssertEqual(try ReaderOptions.parseColumns("time=0, ax=Acc_X,ay=2"), ["time": "0", "ax": "Acc_X", "ay": "2"])
         XCTAssertThrowsError(try ReaderOptions.parseColumns("speed=3"))
+    }
+
+    func testRateEstimateFromQuantizedTimestamps() {
+        // 128 Hz stamped in whole milliseconds (7 or 8 ms apart), with a lost stretch.
+        let times = (0..<250).filter { !(100..<110).contains($0) }.map { (Double($0) * 1000 / 128).rounded() / 1000 }
+        XCTAssertEqual(LayoutDetector.estimateRate(times), 128)
+        XCTAssertEqual(LayoutDetector.estimateRate([0, 0.02, 0.04, 0.06]), 50)
+        XCTAssertNil(LayoutDetector.estimateRate([1.0]))
+        XCTAssertNil(LayoutDetector.estimateRate([1.0, 1.0]))
+    }
+
+    func testFileReader() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("walk.txt")
+        try Fixtures.xsens(counters: Array(0..<5000)).write(to: url, atomically: true, encoding: .utf8)
+        var batches = 0
+        let info = try RecordingFileReader.read(options: ReaderOptions(path: url.path), chunkSize: 4096) { _ in batches += 1 }
+        XCTAssertGreaterThan(batches, 1)
+        XCTAssertEqual(info.rows, 5000)
+        let all = try RecordingFileReader.readAll(options: ReaderOptions(path: url.path))
+        XCTAssertEqual(all.events.map(EventRecord.init), try Ingest.read(Fixtures.xsens(counters: Array(0..<5000))).events.map(EventRecord.init))
+        XCTAssertThrowsError(try RecordingFileReader.readAll(options: ReaderOptions(path: dir.appendingPathComponent("absent.txt").path))) { error in
+            XCTAssertEqual((error as? GaitError)?.kind, .invalidInput)
+            XCTAssertTrue("\(error)".contains("absent.txt: cannot open"), "\(error)")
+        }
     }
 }

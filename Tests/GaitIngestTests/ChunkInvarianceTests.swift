@@ -19,7 +19,7 @@ final class ChunkInvarianceTests: XCTestCase {
         var rng = SeededGenerator(seed: 11)
         var irregular = "timestamp,ax,ay,az,gx,gy,gz\n"
         for k in 0..<600 {
-            let t = Double(k) / 100 + Double.random(in: -0.003...0.003, using: &rng)
+            let t = Double(k) / 100 + Double.random(in: -0.002...0.002, using: &rng)
             let row = "\(Ingest.fixed(t, 4)),0.01,\(Ingest.fixed(0.2 * sin(t), 5)),1.0,\(Ingest.fixed(sin(3 * t), 4)),0,0\n"
             irregular += row
             if k == 300 { irregular += row }
@@ -35,6 +35,21 @@ final class ChunkInvarianceTests: XCTestCase {
         let crlf = [0xEF, 0xBB, 0xBF] + Array(Fixtures.xsens(counters: Array(0..<500), lineEnd: "\r\n").utf8)
         result.append(("crlf-bom", crlf, ReaderOptions(path: "d")))
 
+        var semicolon = "sep=;\r\n\"time\";\"accX\";\"accY\";\"accZ\"\r\n"
+        for k in 0..<800 where k % 97 != 5 {
+            semicolon += "\(Ingest.fixed(Double(k) / 50, 2));0,01;\"\(Ingest.fixed(sin(Double(k)), 3))\";1,0\r\n"
+                .replacingOccurrences(of: ".", with: ",")
+        }
+        result.append(("semicolon-decimal-comma-quoted", Array(semicolon.utf8), ReaderOptions(path: "f", maxPieceSamples: 100)))
+
+        var iso = "datetime,ax,ay,az\n"
+        for k in 0..<700 where k < 300 || k > 330 {
+            let ms = 36_000_000 + k * 10
+            iso += String(format: "2024-05-01T%02ld:%02ld:%02ld.%03ldZ", ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000)
+            iso += ",0.1,\(Ingest.fixed(cos(Double(k) / 10), 4)),9.8\n"
+        }
+        result.append(("iso8601-split", Array(iso.utf8), ReaderOptions(path: "g", maxPieceSamples: 64)))
+
         result.append(("seconds-g-deg", Array(Fixtures.secondsCSV(times: (0..<9000).map { Double($0) / 100 }, degrees: true).utf8),
                        ReaderOptions(path: "e")))
         return result
@@ -45,6 +60,7 @@ final class ChunkInvarianceTests: XCTestCase {
             let reference = try Ingest.read(fixture.bytes, chunk: 0, options: fixture.options)
             let expected = reference.events.map(EventRecord.init)
             XCTAssertFalse(expected.isEmpty, fixture.name)
+            XCTAssertTrue([50, 100].contains(reference.info.samplingRateHz), "\(fixture.name): \(reference.info.samplingRateHz) Hz")
             for chunk in Self.chunkSizes {
                 let got = try Ingest.read(fixture.bytes, chunk: chunk, options: fixture.options)
                 XCTAssertEqual(got.events.map(EventRecord.init), expected, "\(fixture.name), chunks of \(chunk)")

@@ -80,4 +80,22 @@ final class RealRecordingTests: XCTestCase {
             XCTAssertEqual(info.samplingRateHz, 100, name)
         }
     }
+
+    /// The same recordings with their angular rate converted to deg/s (first 300 rows, all the
+    /// unit detection looks at) are read as deg/s.
+    func testDegreesPerSecondDetectedOnRealRecordings() throws {
+        _ = try recording("1-1_lb.txt")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix("_lb.txt") }.sorted()
+        for name in files {
+            let lines = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").prefix(302)
+            var text = lines.prefix(2).joined(separator: "\n") + "\n"
+            for line in lines.dropFirst(2) {
+                var f = line.split(separator: "\t").map(String.init)
+                for k in 4...6 { f[k] = String(Double(f[k])! * 180 / .pi) }
+                text += f.joined(separator: "\t") + "\n"
+            }
+            let info = try Ingest.read(text, options: ReaderOptions(path: name)).info
+            XCTAssertEqual(info.gyroUnits, "deg/s", name)
+        }
+    }
 }

@@ -1,0 +1,111 @@
+/// Date-times read from bytes, as integer nanoseconds since 1970-01-01T00:00:00Z.
+///
+/// - ISO 8601: `YYYY-MM-DD[T| ]hh:mm:ss[.fraction][Z|±hh:mm|±hhmm|±hh]`.
+/// - Slashed dates as ActiGraph writes them: `M/d/yyyy H:mm:ss[.fff]` (or `d/M/yyyy` with
+///   `dayFirst`).
+///
+/// A time without a zone is taken as UTC (only differences between rows matter). Fractions beyond
+/// nanoseconds are cut. Dates use the proleptic Gregorian calendar (days-from-civil, H. Hinnant,
+/// https://howardhinnant.github.io/date_algorithms.html). Cost: O(length), no allocation.
+enum DateTimeParser {
+    static func iso8601(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int64? {
+        var scanner = Scanner(base: base, i: start, end: end)
+        guard let year = scanner.digits(4), scanner.expect("-"), let month = scanner.digits(2), scanner.expect("-"),
+              let day = scanner.digits(2) else { return nil }
+        guard scanner.expect("T") || scanner.expect("t") || scanner.expect(" ") else { return nil }
+        guard let hour = scanner.digits(2), scanner.expect(":"), let minute = scanner.digits(2), scanner.expect(":"),
+              let second = scanner.digits(2), let nanos = scanner.fraction() else { return nil }
+        var offset = 0
+        if scanner.expect("Z") || scanner.expect("z") {
+            offset = 0
+        } else if scanner.i < end, base[scanner.i] == UInt8(ascii: "+") || base[scanner.i] == UInt8(ascii: "-") {
+            let sign = base[scanner.i] == UInt8(ascii: "-") ? -1 : 1
+            scanner.i += 1
+            guard let oh = scanner.digits(2) else { return nil }
+            var om = 0
+            if scanner.expect(":") {
+                guard let m = scanner.digits(2) else { return nil }
+                om = m
+            } else if scanner.i < end {
+                guard let m = scanner.digits(2) else { return nil }
+                om = m
+            }
+            offset = sign * (oh * 3600 + om * 60)
+        }
+        guard scanner.i == end else { return nil }
+        return combine(year, month, day, hour, minute, second, nanos, offsetSeconds: offset)
+    }
+
+    /// `M/d/yyyy H:mm:ss[.fff]`, or `d/M/yyyy …` when `dayFirst`.
+    static func slashed(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, dayFirst: Bool) -> Int64? {
+        var scanner = Scanner(base: base, i: start, end: end)
+        guard let a = scanner.digits(1...2), scanner.expect("/"), let b = scanner.digits(1...2), scanner.expect("/"),
+              let year = scanner.digits(4), scanner.expect(" ") else { return nil }
+        while scanner.expect(" ") {}
+        guard let hour = scanner.digits(1...2), scanner.expect(":"), let minute = scanner.digits(2), scanner.expect(":"),
+              let second = scanner.digits(2), let nanos = scanner.fraction(), scanner.i == end else { return nil }
+        return combine(year, dayFirst ? b : a, dayFirst ? a : b, hour, minute, second, nanos, offsetSeconds: 0)
+    }
+
+    private static func combine(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int,
+                                _ nanos: Int64, offsetSeconds: Int) -> Int64? {
+        guard (1...12).contains(month), (1...31).contains(day), hour <= 24, minute <= 59, second <= 60 else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
+        // Int64 nanoseconds reach the years 1678–2262; dates outside are not read.
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        guard !overflow, scaled <= Int64.max - nanos else { return nil }
+        return scaled + nanos
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    private struct Scanner {
+        let base: UnsafePointer<UInt8>
+        var i: Int
+        let end: Int
+
+        mutating func digits(_ n: Int) -> Int? { digits(n...n) }
+
+        /// Between `range.lowerBound` and `range.upperBound` digits, as many as there are.
+        mutating func digits(_ range: ClosedRange<Int>) -> Int? {
+            var v = 0, n = 0
+            while n < range.upperBound, i < end, base[i] &- 48 < 10 {
+                v = v * 10 + Int(base[i] &- 48)
+                i += 1
+                n += 1
+            }
+            return n >= range.lowerBound ? v : nil
+        }
+
+        mutating func expect(_ c: Unicode.Scalar) -> Bool {
+            guard i < end, base[i] == UInt8(ascii: c) else { return false }
+            i += 1
+            return true
+        }
+
+        /// An optional `.digits` (or `,digits`) fraction of a second, in nanoseconds; nil when a
+        /// separator has no digits after it.
+        mutating func fraction() -> Int64? {
+            guard i < end, base[i] == UInt8(ascii: ".") || base[i] == UInt8(ascii: ",") else { return 0 }
+            i += 1
+            var nanos: Int64 = 0, scale: Int64 = 100_000_000, any = false
+            while i < end, base[i] &- 48 < 10 {
+                nanos += Int64(base[i] &- 48) * scale
+                scale /= 10
+                any = true
+                i += 1
+            }
+            return any ? nanos : nil
+        }
+    }
+}

@@ -1,0 +1,287 @@
+import Foundation
+import GaitCore
+@testable import GaitIngest
+import XCTest
+
+/// Phase 2 layouts: each fixture asserts the values read, the rate, the units and the axes.
+final class LayoutVariantsTests: XCTestCase {
+    private func only(_ events: [SampleStreamEvent], file: StaticString = #filePath, line: UInt = #line) -> Segment {
+        let s = Ingest.segments(events)
+        XCTAssertEqual(s.count, 1, file: file, line: line)
+        return s[0]
+    }
+
+    private func assertClose(_ a: SIMD3<Double>, _ b: SIMD3<Double>, _ tolerance: Double = 1e-12,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        for k in 0..<3 { XCTAssertEqual(a[k], b[k], accuracy: tolerance, "axis \(k)", file: file, line: line) }
+    }
+
+    func testSemicolonDecimalCommaWithSepLine() throws {
+        var text = "sep=;\r\ntime;accX;accY;accZ;gyroX;gyroY;gyroZ\r\n"
+        for k in 0..<100 {
+            let t = Ingest.fixed(Double(k) / 50, 2).replacingOccurrences(of: ".", with: ",")
+            text += "\(t);0,01;-0,02;1,0\(k % 10);1,5;0;-2\r\n"
+        }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.delimiter, ";")
+        XCTAssertEqual(info.preambleLines, 1)
+        XCTAssertEqual(info.samplingRateHz, 50)
+        XCTAssertEqual(info.timeFormat, "seconds")
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(info.columns.map(\.column), ["time", "accX", "accY", "accZ", "gyroX", "gyroY", "gyroZ"])
+        let s = only(events)
+        XCTAssertEqual(s.acc.count, 100)
+        XCTAssertEqual(s.acc[13], SIMD3(0.01, -0.02, 1.03) * standardGravity)
+        XCTAssertEqual(s.gyr[13], SIMD3(1.5, 0, -2))
+        // A comma-delimited file is never read with decimal commas.
+        XCTAssertEqual(try Ingest.read("t,ax,ay,az\n0,0,0,1\n0.5,0,0,1\n").info.delimiter, ",")
+    }
+
+    func testUnitsRow() throws {
+        var text = "time,ax,ay,az,gx,gy,gz\ns, g, g, g, deg/s, deg/s, deg/s\n"
+        for k in 0..<60 { text += "\(Ingest.fixed(Double(k) / 100, 2)),0.0,0.1,0.98,0.5,-0.25,0.1\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.preambleLines, 0)
+        XCTAssertEqual(info.rows, 60)
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(info.accUnitsSource, "header")
+        XCTAssertEqual(info.gyroUnits, "deg/s")
+        XCTAssertEqual(info.gyroUnitsSource, "header")
+        XCTAssertEqual(info.timeFormat, "seconds")
+        let s = only(events)
+        XCTAssertEqual(s.acc[0], SIMD3(0.0, 0.1, 0.98) * standardGravity)
+        XCTAssertEqual(s.gyr[0], SIMD3(0.5, -0.25, 0.1) * (Double.pi / 180))
+
+        let si = "t,ax,ay,az\n[s],[m/s^2],[m/s^2],[m/s^2]\n0,0,0,9.8\n0.01,0,0,9.8\n"
+        let siInfo = try Ingest.read(si).info
+        XCTAssertEqual(siInfo.accUnits, "m/s2")
+        XCTAssertEqual(siInfo.accUnitsSource, "header")
+    }
+
+    func testQuotedFields() throws {
+        var text = "\"time\",\"ax\",\"ay\",\"az\",\"note\"\n"
+        for k in 0..<40 { text += "\"\(Ingest.fixed(Double(k) / 100, 2))\",\"0.1\",\" 0.2\",\"9.7\",\"left, then \"\"right\"\"\"\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.delimiter, ",")
+        XCTAssertEqual(info.columns.map(\.column), ["time", "ax", "ay", "az"])
+        XCTAssertEqual(info.accUnits, "m/s2")
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(only(events).acc[39], SIMD3(0.1, 0.2, 9.7))
+    }
+
+    static let actigraphPreamble = """
+        ------------ Data File Created By ActiGraph GT3X+ ActiLife v6.13.4 Firmware v1.9.2 date format M/d/yyyy at 30 Hz  Filter Normal -----------
+        Serial Number: MOS2E22180349
+        Start Time 23:59:58
+        Start Date 5/1/2024
+        Epoch Period (hh:mm:ss) 00:00:00
+        Download Time 12:00:00
+        Download Date 5/2/2024
+        Current Memory Address: 0
+        Current Battery Voltage: 4.21     Mode = 12
+        --------------------------------------------------
+
+        """
+
+    func testActiGraphPreambleWithoutTimestamps() throws {
+        var text = Self.actigraphPreamble + "Accelerometer X,Accelerometer Y,Accelerometer Z\n"
+        for k in 0..<90 { text += "0.012,-0.988,\(Ingest.fixed(0.094 + Double(k) / 1000, 3))\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.samplingRateHz, 30)
+        XCTAssertEqual(info.rateSource, "metadata")
+        XCTAssertEqual(info.preambleLines, 10)
+        XCTAssertEqual(info.timeFormat, "none")
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertNil(info.gyroUnits)
+        XCTAssertEqual(info.columns.map(\.role), ["ax", "ay", "az"])
+        let s = only(events)
+        XCTAssertFalse(s.hasGyro)
+        XCTAssertEqual(s.acc.count, 90)
+        XCTAssertEqual(s.acc[6], SIMD3(0.012, -0.988, 0.1) * standardGravity)
+        XCTAssertEqual(s.time(60), 2, accuracy: 1e-12)
+    }
+
+    func testActiGraphTimestampsAcrossMidnight() throws {
+        // 30 Hz written to the millisecond, starting two seconds before midnight.
+        var text = Self.actigraphPreamble + "Timestamp,Accelerometer X,Accelerometer Y,Accelerometer Z\n"
+        let start = 23 * 3600 + 59 * 60 + 58
+        for k in 0..<150 {
+            let ms = Int((Double(k) * 1000 / 30).rounded())
+            let total = start * 1000 + ms
+            let day = total >= 86_400_000 ? 2 : 1
+            let inDay = total % 86_400_000
+            let hms = String(format: "%ld:%02ld:%02ld.%03ld", inDay / 3_600_000, inDay / 60_000 % 60, inDay / 1000 % 60, inDay % 1000)
+            text += "5/\(day)/2024 \(hms),0.0,0.0,\(Ingest.fixed(1 + Double(k) / 1000, 3))\n"
+        }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.timeFormat, "M/d/yyyy")
+        XCTAssertEqual(info.samplingRateHz, 30)
+        XCTAssertEqual(info.gaps, [])
+        let s = only(events)
+        XCTAssertEqual(s.acc.count, 150)
+        // The millisecond rounding of the timestamps (≤ 0.5 ms) moves interpolated values by at
+        // most 0.5 ms × 30 Hz × 0.001 g per sample.
+        for n in [0, 59, 60, 61, 149] { XCTAssertEqual(s.acc[n].z / standardGravity, 1 + Double(n) / 1000, accuracy: 2e-5) }
+    }
+
+    func testSampleRatePreambleLines() throws {
+        let text = """
+            ----- Device export -----
+            Sample Rate: 100 Hz
+            Start Time: 2024-05-01 10:00:00
+            -------------------------
+            ax;ay;az
+            0.01;0.02;9.79
+            0.02;0.03;9.80
+            0.03;0.04;9.81
+
+            """
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.rateSource, "metadata")
+        XCTAssertEqual(info.preambleLines, 4)
+        XCTAssertEqual(info.delimiter, ";")
+        XCTAssertEqual(only(events).acc[2], SIMD3(0.03, 0.04, 9.81))
+    }
+
+    func testMillisecondsSinceEpoch() throws {
+        var text = "timestamp,ax,ay,az\n"
+        let t0: Int64 = 1_714_557_600_000
+        for k in Array(0..<50) + Array(53..<100) { text += "\(t0 + Int64(k) * 10),0.01,0.02,\(Ingest.fixed(1 + Double(k) / 100, 2))\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.timeFormat, "milliseconds")
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.rateSource, "timestamps")
+        XCTAssertEqual(info.gaps, [Gap(startS: 0.49, endS: 0.53, missingSamples: 3, bridged: true)])
+        let s = only(events)
+        XCTAssertEqual(s.acc.count, 100)
+        XCTAssertEqual(s.acc[51].z / standardGravity, 1.51, accuracy: 1e-12)  // interpolated
+        XCTAssertEqual(s.acc[53].z, 1.53 * standardGravity)  // read
+    }
+
+    func testNanosecondsSinceEpochKeepTheirDigits() throws {
+        // 19-digit timestamps: a double would round them to 256 ns; the reader keeps them exact.
+        var text = "time,ax,ay,az\n"
+        let t0: Int64 = 1_714_557_600_123_456_789
+        for k in Array(0..<100) + Array(250..<300) { text += "\(t0 + Int64(k) * 5_000_000),0,0,9.81\n" }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.timeFormat, "nanoseconds")
+        XCTAssertEqual(info.samplingRateHz, 200)
+        XCTAssertEqual(info.gaps, [Gap(startS: 0.495, endS: 1.25, missingSamples: 150, bridged: false)])
+        XCTAssertEqual(Ingest.segments(events).map(\.startTime), [0, 1.25])
+        XCTAssertEqual(Ingest.segments(events).map(\.acc.count), [100, 50])
+    }
+
+    func testRelativeMilliseconds() throws {
+        for header in ["t", "time_ms", "Timestamp (ms)"] {
+            var text = "\(header),ax,ay,az\n"
+            for k in 0..<30 { text += "\(k * 20),0,0,9.81\n" }
+            let info = try Ingest.read(text).info
+            XCTAssertEqual(info.timeFormat, "milliseconds", header)
+            XCTAssertEqual(info.samplingRateHz, 50, header)
+        }
+    }
+
+    func testISO8601() throws {
+        var text = "datetime,ax,ay,az,gx,gy,gz\n"
+        for k in 0..<120 {
+            // 100 Hz across midnight, written with a +02:00 offset.
+            let cs = 23 * 360_000 + 59 * 6000 + 5900 + k  // centiseconds since local midnight of day 1
+            let day = cs >= 8_640_000 ? 2 : 1
+            let c = cs % 8_640_000
+            let stamp = String(format: "2024-05-%02ldT%02ld:%02ld:%02ld.%02ld0+02:00", day, c / 360_000, c / 6000 % 60, c / 100 % 60, c % 100)
+            // Accelerometer noise, as real sensors have (a perfectly constant |a| under a turning
+            // gyroscope would look like deg/s to the unit detection).
+            text += "\(stamp),0.0,0.0,\(Ingest.fixed(9.81 + 0.3 * sin(Double(k)), 4)),\(Ingest.fixed(Double(k) / 100, 2)),0,0\n"
+        }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.timeFormat, "iso8601")
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.gaps, [])
+        XCTAssertEqual(info.gyroUnits, "rad/s")
+        let s = only(events)
+        XCTAssertEqual(s.acc.count, 120)
+        XCTAssertEqual(s.gyr[100].x, 1.0)
+
+        func nanos(_ text: String) -> Int64? {
+            var t = text
+            return t.withUTF8 { DateTimeParser.iso8601($0.baseAddress!, 0, $0.count) }
+        }
+        XCTAssertEqual(nanos("1970-01-01T00:00:00Z"), 0)
+        XCTAssertEqual(nanos("2024-05-01T10:00:00.010Z"), 1_714_557_600_010_000_000)
+        XCTAssertEqual(nanos("2024-05-01T12:00:00.010+02:00"), 1_714_557_600_010_000_000)
+        XCTAssertEqual(nanos("2024-05-01 10:00:00.000000001"), 1_714_557_600_000_000_001)
+        XCTAssertEqual(nanos("2000-02-29T00:00:00Z"), 951_782_400 * 1_000_000_000)
+        XCTAssertNil(nanos("2024-13-01T00:00:00Z"))
+        XCTAssertNil(nanos("2024-05-01T10:00:00."))
+        XCTAssertNil(nanos("2024-05-01"))
+        XCTAssertNil(nanos("9999-12-31T23:59:59Z"))  // beyond Int64 nanoseconds: refused, not trapped
+    }
+
+    func testXsensMTManagerPreamble() throws {
+        var text = """
+            // General information:
+            //  MT Manager version: 2022.0.0
+            //  XDA version: 2022.0.0 build 7085 rev 119802 built on 2022-03-28
+            // Device information:
+            //  DeviceId: 00B4A0F6
+            //  ProductCode: MTw2-3A7G6
+            // Device settings:
+            //  Filter Profile: general(600.107)
+            //  Option Flags: AHS Disabled, ICC Disabled
+            //  Update Rate: 100.0Hz
+            // Coordinate system: ENU
+            PacketCounter\tSampleTimeFine\tAcc_X\tAcc_Y\tAcc_Z\tGyr_X\tGyr_Y\tGyr_Z
+
+            """
+        for c in 65500..<65700 {
+            let (a, g) = Fixtures.motion(Double(c) / 100)
+            text += "\(c % 65536)\t\(123_456 + c * 100)\t\(Fixtures.f6(a.x))\t\(Fixtures.f6(a.y))\t\(Fixtures.f6(a.z))"
+            text += "\t\(Fixtures.f6(g.x))\t\(Fixtures.f6(g.y))\t\(Fixtures.f6(g.z))\n"
+        }
+        let (events, info) = try Ingest.read(text)
+        XCTAssertEqual(info.preambleLines, 11)
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(info.rateSource, "counter+metadata")
+        XCTAssertEqual(info.columns.first?.column, "PacketCounter")
+        XCTAssertEqual(info.gyroUnits, "rad/s")
+        XCTAssertEqual(info.backwardTimestamps, 0)  // the 16-bit wrap at 65536 is not a step back
+        let s = only(events)
+        XCTAssertEqual(s.acc.count, 200)
+        XCTAssertEqual(s.acc[150], Fixtures.xsensRow(65650).acc)
+    }
+
+    func testPreambleRates() {
+        let cases: [(String, Double?)] = [
+            ("Acquisition frequency: 100 Hz", 100), ("Sample Rate: 100 Hz", 100), ("sampling_rate=100", 100),
+            ("Fs = 128", 128), ("Sampling frequency (Hz): 51.2", 51.2), ("# rate: 64", 64),
+            ("--- ActiLife v6.13.4 Firmware v1.9.2 date format M/d/yyyy at 30 Hz  Filter Normal ---", 30),
+            ("Current Battery Voltage: 4.21     Mode = 12", nil), ("Serial Number: MOS2E22180349", nil),
+            ("offset=3", nil), ("Start Time 10:00:00", nil), ("Download Date 5/2/2024", nil),
+        ]
+        for (line, rate) in cases { XCTAssertEqual(PreambleMetadata.rate(in: line), rate, line) }
+    }
+
+    func testHeaderVocabulary() {
+        typealias M = HeaderVocabulary.Meaning
+        let cases: [(String, M)] = [
+            ("Acc_X", .acc(axis: 0, units: nil)), ("accY", .acc(axis: 1, units: nil)), ("az", .acc(axis: 2, units: nil)),
+            ("a_x", .acc(axis: 0, units: nil)), ("Accelerometer X", .acc(axis: 0, units: nil)),
+            ("accelerometer_z_g", .acc(axis: 2, units: .g)), ("Acc_X (m/s^2)", .acc(axis: 0, units: .metresPerSecondSquared)),
+            ("Gyr_Z", .gyro(axis: 2, units: nil)), ("gyroX", .gyro(axis: 0, units: nil)), ("gx", .gyro(axis: 0, units: nil)),
+            ("gyro_y_dps", .gyro(axis: 1, units: .degreesPerSecond)), ("Gyr_X (rad/s)", .gyro(axis: 0, units: .radiansPerSecond)),
+            ("PacketCounter", .counter), ("sample", .counter), ("t", .time(units: nil)), ("time_s", .time(units: .seconds)),
+            ("Timestamp (ms)", .time(units: .milliseconds)), ("time_ns", .time(units: .nanoseconds)),
+            ("Mag_X", .other), ("FreeAcc_X", .other), ("SampleTimeFine", .other), ("x", .bareAxis(axis: 0)),
+        ]
+        for (name, meaning) in cases { XCTAssertEqual(HeaderVocabulary.meaning(of: name), meaning, name) }
+    }
+
+    func testDelimiterWinsOverStrayCommasInThePreamble() throws {
+        let text = "Subject: A, B, C\nNotes: walked, stopped\nPacketCounter\tAcc_X\tAcc_Y\tAcc_Z\n0\t0\t0\t9.8\n1\t0\t0\t9.8\n2\t0\t0\t9.8\n"
+        let info = try Ingest.read(text, options: ReaderOptions(path: "x", rate: SamplingRate(hz: 100))).info
+        XCTAssertEqual(info.delimiter, "tab")
+        XCTAssertEqual(info.preambleLines, 2)
+        XCTAssertEqual(info.rows, 3)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GaitCore
+@testable import GaitIngest
+import GaitTestSupport
+import XCTest
+
+/// Damaged input must give events or a `GaitError`, never a trap, whatever the chunking.
+final class RobustnessTests: XCTestCase {
+    private static let alphabet = Array("0123456789-+.eE,;\t\n\r \"xNaN:/T".utf8)
+
+    func testMutatedFixturesNeverTrap() {
+        var rng = SeededGenerator(seed: 0xBAD_DA7A)
+        let fixtures = ChunkInvarianceTests.fixtures().map { (Array($0.bytes.prefix(30_000)), $0.options) }
+        var outcomes = (events: 0, errors: 0)
+        for round in 0..<400 {
+            let (original, baseOptions) = fixtures[round % fixtures.count]
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...40, using: &rng) {
+                let at = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: bytes[at] = Self.alphabet.randomElement(using: &rng)!
+                case 1: bytes.insert(Self.alphabet.randomElement(using: &rng)!, at: at)
+                default: bytes.remove(at: at)
+                }
+            }
+            var options = baseOptions
+            options.onBadRow = Bool.random(using: &rng) ? .skip : .fail
+            if Bool.random(using: &rng) { options.rate = SamplingRate(hz: 100) }
+            do {
+                let whole = try Ingest.read(bytes, options: options)
+                let chunked = try Ingest.read(bytes, chunk: Int.random(in: 1...500, using: &rng), options: options)
+                XCTAssertEqual(whole.events.map(EventRecord.init), chunked.events.map(EventRecord.init), "round \(round)")
+                outcomes.events += 1
+            } catch is GaitError {
+                outcomes.errors += 1
+            } catch {
+                XCTFail("round \(round): not a GaitError: \(error)")
+            }
+        }
+        XCTAssertGreaterThan(outcomes.events, 50)
+        XCTAssertGreaterThan(outcomes.errors, 50)
+    }
+
+    func testRandomBytesNeverTrap() {
+        var rng = SeededGenerator(seed: 42)
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 0...3000, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? Self.alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+            }
+            do {
+                _ = try Ingest.read(bytes, chunk: 13)
+            } catch is GaitError {
+            } catch {
+                XCTFail("not a GaitError: \(error)")
+            }
+        }
+    }
+}
