@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitEndToEndTests",
-            dependencies: ["gait", "GaitCore", "GaitTestSupport"]),
+            dependencies: ["gait", "GaitCore", "GaitTestSupport"],
+            exclude: ["__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

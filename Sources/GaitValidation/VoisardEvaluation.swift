@@ -26,6 +26,11 @@ public struct TrialScore: Sendable {
     public var cadenceDetected: Double?
     public var distanceM: Double
     public var wallSeconds: Double
+    /// Reference heel strikes missed: in the U-turn (± 0.2 s), among the first or last two of the
+    /// trial (gait initiation and termination), and elsewhere.
+    public var missedInTurn: Int
+    public var missedAtEnds: Int
+    public var missedElsewhere: Int
 }
 
 public struct EvaluationReport: Sendable {
@@ -81,6 +86,14 @@ public enum VoisardEvaluation {
         let reference = trial.heelStrikes
         let contacts = EventMatcher.match(detected: steps.map(\.icS), reference: reference.map(\.time),
                                           tolerance: contactTolerance)
+        let matchedReference = Set(contacts.pairs.map(\.reference))
+        var inTurn = 0, atEnds = 0, elsewhere = 0
+        for k in reference.indices where !matchedReference.contains(k) {
+            let t = reference[k].time
+            if t >= trial.turnStartS - 0.2 && t <= trial.turnEndS + 0.2 { inTurn += 1 }
+            else if k < 2 || k >= reference.count - 2 { atEnds += 1 }
+            else { elsewhere += 1 }
+        }
         var correct = 0, total = 0
         for p in contacts.pairs {
             guard let side = steps[p.detected].side else { continue }
@@ -98,7 +111,8 @@ public enum VoisardEvaluation {
         return TrialScore(
             code: trial.code, contacts: contacts, sideCorrect: correct, sideTotal: total, finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
-            distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall)
+            distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
+            missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere)
     }
 
     /// The report as Markdown: the aggregate table, then one row per trial.
@@ -109,6 +123,9 @@ public enum VoisardEvaluation {
         s += "| trials | \(r.trials.count) |\n"
         s += "| reference heel strikes | \(c.truePositives + c.falseNegatives) |\n"
         s += "| initial contacts: F1 (±100 ms, one-to-one) | \(f(c.f1, 3)) (TP \(c.truePositives), FP \(c.falsePositives), FN \(c.falseNegatives)) |\n"
+        let turn = r.trials.reduce(0) { $0 + $1.missedInTurn }, ends = r.trials.reduce(0) { $0 + $1.missedAtEnds }
+        let other = r.trials.reduce(0) { $0 + $1.missedElsewhere }
+        s += "| initial contacts missed: in the turn / first or last two / elsewhere | \(turn) / \(ends) / \(other) |\n"
         s += "| initial contacts: median absolute error | \(f(r.medianAbsoluteErrorS * 1000, 1)) ms (median signed \(f(r.medianErrorS * 1000, 1)) ms) |\n"
         s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
