@@ -1,3 +1,4 @@
+import GaitCore
 /// What a header name says about its column: the words IMU exporters use, in one place.
 ///
 /// A name is split into lower-case tokens at anything that is not a letter or digit and at

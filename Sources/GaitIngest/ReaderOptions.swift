@@ -1,25 +1,5 @@
 import GaitCore
 
-/// Units of the acceleration columns, when the user names them (`--units`).
-public enum AccelerationUnits: String, Hashable, Sendable, CaseIterable {
-    /// Multiples of standard gravity (9.80665 m/s²).
-    case g = "g"
-    /// Metres per second squared.
-    case metresPerSecondSquared = "m/s2"
-
-    /// The factor that converts a value in these units to m/s².
-    @inlinable public var toSI: Double { self == .g ? standardGravity : 1 }
-}
-
-/// Units of the gyroscope columns, when the user names them (`--gyro-units`).
-public enum AngularRateUnits: String, Hashable, Sendable, CaseIterable {
-    case degreesPerSecond = "deg/s"
-    case radiansPerSecond = "rad/s"
-
-    /// The factor that converts a value in these units to rad/s.
-    @inlinable public var toSI: Double { self == .degreesPerSecond ? Double.pi / 180 : 1 }
-}
-
 /// What to do with a data row that cannot be read (wrong field count, a field that is empty, not a
 /// number, NaN or infinite, a time that cannot be read).
 public enum BadRowPolicy: String, Hashable, Sendable, CaseIterable {

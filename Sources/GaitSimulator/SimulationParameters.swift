@@ -34,9 +34,9 @@ public struct SimulationParameters: Sendable, Hashable {
     /// The side whose steps are longer when `stepLengthAsymmetryPct` > 0.
     public var stepLengthLongerSide: Side
     /// Unit of the accelerometer columns.
-    public var accUnits: AccelerationUnit
+    public var accUnits: AccelerationUnits
     /// Unit of the gyroscope columns.
-    public var gyroUnits: AngularRateUnit
+    public var gyroUnits: AngularRateUnits
     /// Whether the CSV has gyroscope columns.
     public var includeGyro: Bool
     /// Nominal orientation of the sensor on the body (a full rotation; e.g. `.upsideDown`).
@@ -63,7 +63,7 @@ public struct SimulationParameters: Sendable, Hashable {
                 cadenceSpm: Double? = nil,
                 stepTimeAsymmetryPct: Double = 0, stepTimeLongerSide: Side = .left,
                 stepLengthAsymmetryPct: Double = 0, stepLengthLongerSide: Side = .left,
-                accUnits: AccelerationUnit = .metersPerSecondSquared, gyroUnits: AngularRateUnit = .radiansPerSecond,
+                accUnits: AccelerationUnits = .metresPerSecondSquared, gyroUnits: AngularRateUnits = .radiansPerSecond,
                 includeGyro: Bool = true, mounting: SensorMounting = .aligned, tilt: SensorTilt? = nil,
                 noise: SensorNoise = .consumerMEMS, structure: WalkingStructure = WalkingStructure(),
                 variability: GaitVariability = GaitVariability(), motion: PelvisMotionScale = PelvisMotionScale(),

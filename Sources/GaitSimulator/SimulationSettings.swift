@@ -3,26 +3,6 @@ import GaitCore
 /// The smaller value types that `SimulationParameters` is made of. Each has a default in
 /// physical units; the defaults and their sources are documented on each property.
 
-/// The unit of the accelerometer columns in the simulated CSV.
-public enum AccelerationUnit: String, Sendable, Hashable, CaseIterable {
-    /// Metres per second squared; a sensor at rest reads 9.80665 upwards.
-    case metersPerSecondSquared = "m/s2"
-    /// Standard gravity (9.80665 m/s²); a sensor at rest reads 1 upwards.
-    case g = "g"
-
-    /// Multiply a value in m/s² by this to express it in this unit.
-    public var fromSI: Double { self == .g ? 1 / standardGravity : 1 }
-}
-
-/// The unit of the gyroscope columns in the simulated CSV.
-public enum AngularRateUnit: String, Sendable, Hashable, CaseIterable {
-    case radiansPerSecond = "rad/s"
-    case degreesPerSecond = "deg/s"
-
-    /// Multiply a value in rad/s by this to express it in this unit.
-    public var fromSI: Double { self == .degreesPerSecond ? 180 / Double.pi : 1 }
-}
-
 /// White noise and constant bias of the simulated sensor.
 ///
 /// Defaults are of the order of a consumer MEMS IMU sampled at 100 Hz (datasheet noise

@@ -51,8 +51,8 @@ struct Simulate: ParsableCommand {
         guard Side(rawValue: longerSide) != nil else { throw ValidationError("--longer-side takes L or R") }
         if let side, Side(rawValue: side) == nil { throw ValidationError("--side takes L or R") }
         guard PatternSeverity(rawValue: severity) != nil else { throw ValidationError("--severity takes none, mild, moderate or severe") }
-        guard AccelerationUnit(rawValue: units) != nil else { throw ValidationError("--units takes g or m/s2") }
-        guard AngularRateUnit(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
+        guard AccelerationUnits(rawValue: units) != nil else { throw ValidationError("--units takes g or m/s2") }
+        guard AngularRateUnits(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
         guard rate >= 20 && rate <= 2000 else { throw ValidationError("--rate must lie between 20 and 2000 Hz") }
     }
 
@@ -72,7 +72,7 @@ struct Simulate: ParsableCommand {
             sensorHeightM: sensorHeight, speedMps: speed,
             stepTimeAsymmetryPct: stepTimeAsymmetry, stepTimeLongerSide: longer,
             stepLengthAsymmetryPct: stepLengthAsymmetry, stepLengthLongerSide: longer,
-            accUnits: AccelerationUnit(rawValue: units)!, gyroUnits: AngularRateUnit(rawValue: gyroUnits)!,
+            accUnits: AccelerationUnits(rawValue: units)!, gyroUnits: AngularRateUnits(rawValue: gyroUnits)!,
             includeGyro: !noGyro, pattern: SimulatedPattern(rawValue: pattern)!,
             severity: PatternSeverity(rawValue: severity)!, affectedSide: side.flatMap(Side.init(rawValue:)))
         try parameters.validate()

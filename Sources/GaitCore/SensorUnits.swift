@@ -1,0 +1,25 @@
+/// Units in which a file may hold acceleration: read by ingest (`--units`), written by the
+/// simulator. Everything after ingest works in m/s².
+public enum AccelerationUnits: String, Hashable, Sendable, CaseIterable {
+    /// Multiples of standard gravity (9.80665 m/s²); a sensor at rest reads 1 upwards.
+    case g = "g"
+    /// Metres per second squared; a sensor at rest reads 9.80665 upwards.
+    case metresPerSecondSquared = "m/s2"
+
+    /// The factor that converts a value in these units to m/s².
+    @inlinable public var toSI: Double { self == .g ? standardGravity : 1 }
+    /// The factor that converts a value in m/s² to these units.
+    @inlinable public var fromSI: Double { 1 / toSI }
+}
+
+/// Units in which a file may hold angular rate (`--gyro-units`). Everything after ingest works
+/// in rad/s.
+public enum AngularRateUnits: String, Hashable, Sendable, CaseIterable {
+    case degreesPerSecond = "deg/s"
+    case radiansPerSecond = "rad/s"
+
+    /// The factor that converts a value in these units to rad/s.
+    @inlinable public var toSI: Double { self == .degreesPerSecond ? Double.pi / 180 : 1 }
+    /// The factor that converts a value in rad/s to these units.
+    @inlinable public var fromSI: Double { self == .degreesPerSecond ? 180 / Double.pi : 1 }
+}
