@@ -20,7 +20,7 @@ let package = Package(
                 "GaitPipeline", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest"]),
+        .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest", "GaitAnalysis", "GaitSimulator"]),
         .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
         .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
         .target(name: "GaitOutput", dependencies: ["GaitCore"]),

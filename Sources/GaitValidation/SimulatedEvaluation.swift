@@ -1,0 +1,101 @@
+import GaitAnalysis
+import GaitCore
+import GaitIngest
+import GaitPipeline
+import GaitSimulator
+
+/// Scores the analysis on simulated recordings whose truth is exact (docs/validation.md,
+/// "Simulated"). Each recording goes through the same engine as a file: CSV bytes in.
+///
+/// - contacts: detected `ic_s` matched one-to-one to the true contacts within ±30 ms; found =
+///   matched / true, spurious = unmatched detections / detections;
+/// - sides over matched contacts; step length as the mean absolute error of matched steps that
+///   have a length in both; speed and cadence against the summary truth.
+public struct SimulatedScore: Sendable {
+    public var seed: UInt64
+    public var speedMps: Double
+    public var contacts: MatchResult
+    public var trueContacts: Int
+    public var sideCorrect: Int
+    public var stepLengthErrors: [Double]
+    public var speedError: Double?
+    public var cadenceError: Double?
+
+    public var found: Double { Double(contacts.truePositives) / Double(max(trueContacts, 1)) }
+    public var spurious: Double {
+        Double(contacts.falsePositives) / Double(max(contacts.truePositives + contacts.falsePositives, 1))
+    }
+}
+
+public enum SimulatedEvaluation {
+    public static let tolerance = 0.03
+
+    /// Analyse one simulated recording given its parameters.
+    public static func score(_ parameters: SimulationParameters) throws(GaitError) -> SimulatedScore {
+        let recording = SimulatedRecording.simulate(parameters)
+        let bytes = recording.csvBytes()
+        var engine = GaitEngine(options: EngineOptions(
+            reader: ReaderOptions(path: "simulated seed \(parameters.seed)"), subject: Subject(heightM: parameters.bodyHeightM)))
+        var events = [AnalysisEvent]()
+        do {
+            try bytes.withUnsafeBytes { raw in try engine.push(raw, into: &events) }
+        } catch let e as GaitError { throw e } catch { throw GaitError(.analysisFailed, "\(error)") }
+        let (summary, _) = try engine.finish(into: &events)
+        var collector = ResultCollector()
+        collector.take(&events)
+        let truth = recording.truth.steps
+        let detected = collector.steps
+        let match = EventMatcher.match(detected: detected.map(\.icS), reference: truth.map(\.icS), tolerance: tolerance)
+        var sides = 0
+        var lengths = [Double]()
+        for p in match.pairs {
+            if detected[p.detected].side == truth[p.reference].side { sides += 1 }
+            if let a = detected[p.detected].stepLengthM, let b = truth[p.reference].stepLengthM { lengths.append(abs(a - b)) }
+        }
+        let t = recording.truth.summary.measures
+        return SimulatedScore(
+            seed: parameters.seed, speedMps: parameters.speedMps, contacts: match, trueContacts: truth.count,
+            sideCorrect: sides, stepLengthErrors: lengths,
+            speedError: summary.measures.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
+            cadenceError: summary.measures.cadenceSpm.flatMap { c in t.cadenceSpm.map { c - $0 } })
+    }
+
+    /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,
+    /// `durationS` each.
+    public static func normalCohort(count: Int, firstSeed: UInt64, durationS: Double) throws(GaitError) -> [SimulatedScore] {
+        var out = [SimulatedScore]()
+        for k in 0..<count {
+            let seed = firstSeed + UInt64(k)
+            let speed = 0.6 + 0.9 * Double(k % 10) / 9
+            let height = 1.55 + 0.4 * Double((k * 7) % 10) / 9
+            out.append(try score(SimulationParameters(seed: seed, durationS: durationS, bodyHeightM: height, speedMps: speed)))
+        }
+        return out
+    }
+
+    public static func markdown(_ scores: [SimulatedScore]) -> String {
+        func f(_ v: Double, _ d: Int) -> String {
+            guard v.isFinite else { return "–" }
+            var p = 1.0
+            for _ in 0..<d { p *= 10 }
+            return String((v * p).rounded() / p)
+        }
+        let tp = scores.reduce(0) { $0 + $1.contacts.truePositives }
+        let fp = scores.reduce(0) { $0 + $1.contacts.falsePositives }
+        let total = scores.reduce(0) { $0 + $1.trueContacts }
+        let sides = scores.reduce(0) { $0 + $1.sideCorrect }
+        let lengths = scores.flatMap(\.stepLengthErrors)
+        let speeds = scores.compactMap(\.speedError).map(abs)
+        let cadences = scores.compactMap(\.cadenceError).map(abs)
+        var s = "| measure | value |\n| --- | --- |\n"
+        s += "| recordings | \(scores.count) |\n"
+        s += "| true contacts found within ±30 ms | \(f(Double(tp) / Double(max(total, 1)), 4)) (\(tp) of \(total)) |\n"
+        s += "| spurious detections | \(f(Double(fp) / Double(max(tp + fp, 1)), 4)) (\(fp)) |\n"
+        s += "| worst recording: found / spurious | \(f(scores.map(\.found).min() ?? .nan, 4)) / \(f(scores.map(\.spurious).max() ?? .nan, 4)) |\n"
+        s += "| side accuracy of matched contacts | \(f(Double(sides) / Double(max(tp, 1)), 4)) |\n"
+        s += "| step length: mean absolute error | \(f(lengths.reduce(0, +) / Double(max(lengths.count, 1)) * 100, 2)) cm |\n"
+        s += "| speed: mean absolute error | \(f(speeds.reduce(0, +) / Double(max(speeds.count, 1)), 3)) m/s |\n"
+        s += "| cadence: mean absolute error | \(f(cadences.reduce(0, +) / Double(max(cadences.count, 1)), 2)) steps/min |\n"
+        return s
+    }
+}
