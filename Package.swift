@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "gait", targets: ["gait"]),
         .library(name: "GaitKit", targets: ["GaitPipeline"]),
+        .library(name: "GaitKitIngest", targets: ["GaitIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

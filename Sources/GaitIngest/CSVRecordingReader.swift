@@ -39,8 +39,8 @@ import Darwin
 /// t = (counter − first) / rate and missing counter values are lost samples; without a time
 /// column row i is at i / rate (a bad row skipped there is a lost sample too). Samples are put on
 /// the grid `segment start + n / rate`; rows off the grid are linearly interpolated onto it. A
-/// stretch without data between two rows whose length is at most `maxBridgedGap` (default 0.1 s:
-/// up to 9 lost samples at 100 Hz) is bridged by linear interpolation; a longer one ends the
+/// stretch without data between two rows whose length is at most `maxBridgedGap` (default 0.5 s:
+/// up to 49 lost samples at 100 Hz) is bridged by linear interpolation; a longer one ends the
 /// segment and the next row starts a new one. Both are listed in `info.gaps`. A row whose time
 /// equals the previous one is a duplicate, one whose time goes back is backward: both are dropped
 /// and counted.
@@ -52,9 +52,9 @@ import Darwin
 /// (`.skip`). Columns not used (e.g. Mag_X) are not read.
 ///
 /// ## Complexity
-/// O(n) time in the input size, one pass over the bytes, numbers parsed on bytes (no `String` per
-/// row); columns not used are skipped, not parsed. Measured: 0.4–0.6 GB/s on a 100 MB Xsens-like
-/// file of 10 columns (release build, `RecordingFileReader`, shared 2-core machine). Memory is
+/// O(n) time in the input size, one pass over the bytes, numbers parsed on bytes in place
+/// (`RowDecoder.decodeFast`; no `String` per row); columns not used are skipped, not parsed.
+/// Throughput: `Benchmarks/ingest.sh` (figures in Benchmarks/README.md). Memory is
 /// bounded independently of the input length: the detection buffer (≤ 256 lines / 64 KiB), one
 /// partial line (≤ 1 MiB; a longer line is an error), one row of interpolation state and one
 /// output piece. Only `info.gaps` grows, by one entry per gap.

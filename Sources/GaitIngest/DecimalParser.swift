@@ -18,16 +18,36 @@ import Darwin
 /// returns. Everything else (more than 19 significant digits, larger exponents) goes to `strtod`
 /// on a NUL-terminated copy. Cost: O(length), no allocation on the fast path.
 enum DecimalParser {
-    /// 10^0 … 10^22, all exact in binary64.
-    private static let powersOfTen: (Double, Double, Double, Double, Double, Double, Double, Double,
-                                     Double, Double, Double, Double, Double, Double, Double, Double,
-                                     Double, Double, Double, Double, Double, Double, Double) =
-        (1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22)
-
+    /// 10^k for k = 0…22, all exact in binary64. A switch of literals compiles to a constant
+    /// table: no lazy initialisation on the hot path (a lazily built table cost a `swift_once`
+    /// call per look-up) and no copy (a tuple read through `withUnsafeBytes(of:)` was copied).
     @inline(__always)
     static func powerOfTen(_ k: Int) -> Double {
-        withUnsafeBytes(of: powersOfTen) { $0.load(fromByteOffset: k &* 8, as: Double.self) }
+        switch k {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
+        }
     }
 
     private static let twoTo53: UInt64 = 1 << 53
@@ -37,6 +57,20 @@ enum DecimalParser {
     @inline(__always)
     static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
                       decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
+        guard let (v, stop) = parsePrefix(base, start, end, decimalSeparator: decimalSeparator), stop == end else { return nil }
+        return v
+    }
+
+    /// The longest decimal number at the start of `bytes[start..<end]` and where it stops, or nil
+    /// when no number starts there. The row decoder's fast path parses fields in place with it and
+    /// checks that a delimiter follows.
+    ///
+    /// The digit loop accumulates every digit unconditionally: with at most 19 digits in all
+    /// (leading zeros included) the integer cannot overflow a UInt64; longer mantissas go to
+    /// `strtod`. That keeps the loop to one comparison per digit.
+    @inline(__always)
+    static func parsePrefix(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int,
+                            decimalSeparator: UInt8 = UInt8(ascii: ".")) -> (Double, Int)? {
         var i = start
         guard i < end else { return nil }
         var negative = false
@@ -47,80 +81,70 @@ enum DecimalParser {
             i &+= 1
         }
         var mantissa: UInt64 = 0
-        var digits = 0
-        var exponent = 0
-        var sawDigit = false
-        var exact = true
+        let integerStart = i
         while i < end {
             let d = base[i] &- 48
             if d >= 10 { break }
-            sawDigit = true
-            if mantissa == 0 && d == 0 {
-                // A leading zero: no significant digit yet.
-            } else if digits < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                digits &+= 1
-            } else {
-                exact = false
-            }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i &+= 1
         }
+        var digits = i &- integerStart
+        var exponent = 0
         if i < end && base[i] == decimalSeparator {
             i &+= 1
+            let fractionStart = i
             while i < end {
                 let d = base[i] &- 48
                 if d >= 10 { break }
-                sawDigit = true
-                if mantissa == 0 && d == 0 {
-                    exponent &-= 1
-                } else if digits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    digits &+= 1
-                    exponent &-= 1
-                } else {
-                    exact = false
-                }
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 i &+= 1
             }
+            exponent = fractionStart &- i
+            digits &+= i &- fractionStart
         }
-        guard sawDigit else { return nil }
+        guard digits > 0 else { return nil }
+        var exact = digits <= 19
         if i < end && (base[i] | 0x20) == UInt8(ascii: "e") {
-            i &+= 1
+            // An exponent only if digits follow; otherwise the number ends before the 'e'.
+            var j = i &+ 1
             var negativeExponent = false
-            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
-                negativeExponent = base[i] == UInt8(ascii: "-")
-                i &+= 1
+            if j < end && (base[j] == UInt8(ascii: "-") || base[j] == UInt8(ascii: "+")) {
+                negativeExponent = base[j] == UInt8(ascii: "-")
+                j &+= 1
             }
             var e = 0
-            var sawExponentDigit = false
-            while i < end {
-                let d = base[i] &- 48
+            let exponentStart = j
+            while j < end {
+                let d = base[j] &- 48
                 if d >= 10 { break }
-                sawExponentDigit = true
                 if e < 100_000 { e = e &* 10 &+ Int(d) } else { exact = false }
-                i &+= 1
+                j &+= 1
             }
-            guard sawExponentDigit else { return nil }
-            exponent &+= negativeExponent ? -e : e
+            if j > exponentStart {
+                exponent &+= negativeExponent ? -e : e
+                i = j
+            }
         }
-        guard i == end else { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if exact && mantissa <= twoTo53 {
-            if exponent >= -22 && exponent <= 22 {
-                let m = Double(mantissa)
-                let v = exponent < 0 ? m / powerOfTen(-exponent) : m * powerOfTen(exponent)
-                return negative ? -v : v
-            }
-            if exponent > 22 && exponent <= 22 + 15 {
-                // Move the excess exponent into the integer while it stays exact (≤ 2^53).
-                let (shifted, overflow) = mantissa.multipliedReportingOverflow(by: UInt64(powerOfTen(exponent - 22)))
-                if !overflow && shifted <= twoTo53 {
-                    let v = Double(shifted) * powerOfTen(22)
-                    return negative ? -v : v
+        if exact {
+            if mantissa == 0 { return (negative ? -0.0 : 0.0, i) }
+            if mantissa <= twoTo53 {
+                if exponent >= -22 && exponent <= 22 {
+                    let m = Double(mantissa)
+                    let v = exponent < 0 ? m / powerOfTen(-exponent) : m * powerOfTen(exponent)
+                    return (negative ? -v : v, i)
+                }
+                if exponent > 22 && exponent <= 22 + 15 {
+                    // Move the excess exponent into the integer while it stays exact (≤ 2^53).
+                    let (shifted, overflow) = mantissa.multipliedReportingOverflow(by: UInt64(powerOfTen(exponent - 22)))
+                    if !overflow && shifted <= twoTo53 {
+                        let v = Double(shifted) * powerOfTen(22)
+                        return (negative ? -v : v, i)
+                    }
                 }
             }
         }
-        return slowParse(base, start, end, decimalSeparator: decimalSeparator)
+        guard let v = slowParse(base, start, i, decimalSeparator: decimalSeparator) else { return nil }
+        return (v, i)
     }
 
     /// `strtod` on a NUL-terminated copy. The grammar was checked by `parse`; this only rounds.

@@ -66,4 +66,27 @@ final class SimulatedAccuracyTests: XCTestCase {
         let options = EngineOptions(reader: ReaderOptions(path: "sim.csv"), subject: Subject(heightM: 1.75))
         try ChunkingTests.assertChunkingInvariant(recording.csvBytes(), options: options)
     }
+
+    /// The sensor may be mounted at any rotation: the axes reported in `input` are the true body
+    /// axes in sensor coordinates, and sides stay right (a wrong forward sign would swap them).
+    func testAxesFoundForAnyMounting() throws {
+        let mountings: [(String, SensorMounting)] = [
+            ("upside down", .upsideDown), ("sideways", .sideways), ("Xsens lower back", .xsensLowerBack),
+            ("arbitrary", SensorMounting(yawDeg: 140, pitchDeg: -35, rollDeg: 70)),
+        ]
+        for (k, (name, mounting)) in mountings.enumerated() {
+            let recording = SimulatedRecording.simulate(
+                SimulationParameters(seed: 40 + UInt64(k), durationS: 120, mounting: mounting))
+            let result = try Self.analyze(recording, heightM: 1.75)
+            let truth = recording.truth.input
+            func dot(_ a: SIMD3<Double>?, _ b: SIMD3<Double>?) -> Double { (a! * b!).sum() }
+            XCTAssertGreaterThan(dot(result.input.verticalAxis, truth.verticalAxis), 0.99, "\(name): vertical")
+            XCTAssertGreaterThan(dot(result.input.forwardAxis, truth.forwardAxis), 0.95, "\(name): forward")
+            XCTAssertGreaterThan(dot(result.input.leftAxis, truth.leftAxis), 0.95, "\(name): left")
+            let match = EventMatcher.match(detected: result.steps.map(\.icS), reference: recording.truth.steps.map(\.icS),
+                                           tolerance: 0.03)
+            let correct = match.pairs.filter { result.steps[$0.detected].side == recording.truth.steps[$0.reference].side }.count
+            XCTAssertGreaterThanOrEqual(Double(correct) / Double(match.pairs.count), 0.98, "\(name): sides")
+        }
+    }
 }
