@@ -9,16 +9,18 @@ import GaitCore
 extension GaitEngine {
     /// Run the engine over a whole file (or standard input for "-"), reading with read(2) into
     /// a reused 1 MiB buffer, and collect the complete result. `onEvent` sees each result as it
-    /// becomes final (for streaming output).
-    public static func analyze(path: String, options: EngineOptions,
-                               onEvent: ((AnalysisEvent) -> Void)? = nil) throws(GaitError) -> AnalysisResult {
+    /// becomes final (for streaming output). With `collect` false the result's steps, strides and
+    /// bouts are left empty, so memory stays bounded however long the recording: for callers that
+    /// write each event as it comes.
+    public static func analyze(path: String, options: EngineOptions, collect: Bool = true,
+                               onEvent: (AnalysisEvent) throws(GaitError) -> Void = { _ in }) throws(GaitError) -> AnalysisResult {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard fd >= 0 else {
             throw GaitError(.invalidInput, "cannot open: \(String(cString: strerror(errno)))", file: path)
         }
         defer { if fd != 0 { close(fd) } }
         var engine = GaitEngine(options: options)
-        var collector = ResultCollector()
+        var collector = ResultCollector(keep: collect)
         var events = [AnalysisEvent]()
         let capacity = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
@@ -31,10 +33,10 @@ extension GaitEngine {
             }
             if n == 0 { break }
             try engine.push(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), into: &events)
-            collector.take(&events, onEvent)
+            try collector.take(&events, onEvent)
         }
         let (summary, flags) = try engine.finish(into: &events)
-        collector.take(&events, onEvent)
+        try collector.take(&events, onEvent)
         return AnalysisResult(
             input: engine.input, subject: options.subject, notes: engine.notes, steps: collector.steps,
             strides: collector.strides, bouts: collector.bouts, summary: summary, flags: flags)
@@ -46,17 +48,35 @@ public struct ResultCollector {
     public var steps: [Step] = []
     public var strides: [Stride] = []
     public var bouts: [Bout] = []
+    /// False: pass events on without keeping them.
+    public let keep: Bool
 
-    public init() {}
+    public init(keep: Bool = true) { self.keep = keep }
 
-    public mutating func take(_ events: inout [AnalysisEvent], _ onEvent: ((AnalysisEvent) -> Void)? = nil) {
+    /// Moves `events` into the lists (when keeping) and hands each to `onEvent`.
+    public mutating func take(_ events: inout [AnalysisEvent],
+                              _ onEvent: (AnalysisEvent) throws(GaitError) -> Void) throws(GaitError) {
+        defer { events.removeAll(keepingCapacity: true) }
+        for e in events {
+            if keep {
+                switch e {
+                case .step(let s): steps.append(s)
+                case .stride(let s): strides.append(s)
+                case .bout(let b): bouts.append(b)
+                }
+            }
+            try onEvent(e)
+        }
+    }
+
+    /// Without a callback nothing can throw.
+    public mutating func take(_ events: inout [AnalysisEvent]) {
         for e in events {
             switch e {
             case .step(let s): steps.append(s)
             case .stride(let s): strides.append(s)
             case .bout(let b): bouts.append(b)
             }
-            onEvent?(e)
         }
         events.removeAll(keepingCapacity: true)
     }

@@ -23,13 +23,19 @@ struct Analyze: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let result = try GaitEngine.analyze(path: file, options: try input.engineOptions(path: file))
-        let text: String
-        switch format {
-        case .json: text = JSONWriter().string(result.json) + "\n"
-        case .csv: text = CSVWriter.table(result.steps)
-        case .text: text = TextReport.render(result)
+        let options = try input.engineOptions(path: file)
+        if format == .csv {
+            // One row per step, written as each step becomes final: memory stays bounded.
+            try Output.stream(to: out) { sink throws(GaitError) in
+                try sink(CSVWriter.header(Step.fields.map(\.name)))
+                _ = try GaitEngine.analyze(path: file, options: options, collect: false) { event throws(GaitError) in
+                    if case .step(let s) = event { try sink(CSVWriter.row(Step.fields.map { $0.value(s) })) }
+                }
+            }
+            return
         }
+        let result = try GaitEngine.analyze(path: file, options: options)
+        let text = format == .json ? JSONWriter().string(result.json) + "\n" : TextReport.render(result)
         try Output.write(text, to: out)
     }
 }
@@ -37,5 +43,29 @@ struct Analyze: ParsableCommand {
 enum Output {
     static func write(_ text: String, to path: String?) throws(GaitError) {
         if let path { try AtomicFile.write(text, to: path) } else { StandardStreams.write(text, to: 1) }
+    }
+
+    /// Text produced in pieces, to a file (atomically: complete or absent) or standard output,
+    /// in writes of about 64 KiB.
+    static func stream(to path: String?, _ body: (_ sink: (String) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
+        guard let path else {
+            var pending = ""
+            try body { text in
+                pending += text
+                if pending.utf8.count >= 1 << 16 { StandardStreams.write(pending, to: 1); pending = "" }
+            }
+            if !pending.isEmpty { StandardStreams.write(pending, to: 1) }
+            return
+        }
+        try AtomicFile.write(to: path) { bytes throws(GaitError) in
+            try withoutActuallyEscaping(bytes) { (write: @escaping ([UInt8]) throws(GaitError) -> Void) throws(GaitError) in
+                var pending = ""
+                try body { text throws(GaitError) in
+                    pending += text
+                    if pending.utf8.count >= 1 << 16 { try write(Array(pending.utf8)); pending = "" }
+                }
+                if !pending.isEmpty { try write(Array(pending.utf8)) }
+            }
+        }
     }
 }
