@@ -63,14 +63,5 @@ public enum TextReport {
         return "  \(name): \(fmt(a.pct, 1)) % (L/R \(fmt(a.ratio, 3))\(side))\n"
     }
 
-    /// Fixed-point with `d` decimals.
-    static func fmt(_ v: Double, _ d: Int) -> String {
-        guard v.isFinite else { return "n/a" }
-        var p = 1.0
-        for _ in 0..<d { p *= 10 }
-        let r = (abs(v) * p).rounded()
-        let whole = Int(r / p), frac = Int(r) - whole * Int(p)
-        let fracText = d > 0 ? "." + String(repeating: "0", count: d - String(frac).count) + String(frac) : ""
-        return (v < 0 && r > 0 ? "-" : "") + String(whole) + fracText
-    }
+    static func fmt(_ v: Double, _ d: Int) -> String { v.fixed(d) }
 }

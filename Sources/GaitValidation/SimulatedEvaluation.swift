@@ -74,12 +74,7 @@ public enum SimulatedEvaluation {
     }
 
     public static func markdown(_ scores: [SimulatedScore]) -> String {
-        func f(_ v: Double, _ d: Int) -> String {
-            guard v.isFinite else { return "–" }
-            var p = 1.0
-            for _ in 0..<d { p *= 10 }
-            return String((v * p).rounded() / p)
-        }
+        func f(_ v: Double, _ d: Int) -> String { v.fixed(d) }
         let tp = scores.reduce(0) { $0 + $1.contacts.truePositives }
         let fp = scores.reduce(0) { $0 + $1.contacts.falsePositives }
         let total = scores.reduce(0) { $0 + $1.trueContacts }

@@ -117,7 +117,7 @@ public enum VoisardEvaluation {
 
     /// The report as Markdown: the aggregate table, then one row per trial.
     public static func markdown(_ r: EvaluationReport) -> String {
-        func f(_ v: Double, _ d: Int) -> String { String(format: "%.\(d)f", v) }
+        func f(_ v: Double, _ d: Int) -> String { v.fixed(d) }
         let c = r.contacts, fc = r.finalContacts
         var s = "| measure | value |\n| --- | --- |\n"
         s += "| trials | \(r.trials.count) |\n"

@@ -1,0 +1,14 @@
+extension Double {
+    /// Fixed-point text with `decimals` places, rounded half away from zero; "n/a" when not
+    /// finite. Used by every human-readable report (text output, validation tables).
+    public func fixed(_ decimals: Int) -> String {
+        guard isFinite else { return "n/a" }
+        var p = 1.0
+        for _ in 0..<decimals { p *= 10 }
+        let r = (abs(self) * p).rounded()
+        let whole = (r / p).rounded(.down)
+        let frac = Int(r - whole * p)
+        let fracText = decimals > 0 ? "." + String(repeating: "0", count: decimals - String(frac).count) + String(frac) : ""
+        return (self < 0 && r > 0 ? "-" : "") + String(Int64(whole)) + fracText
+    }
+}
