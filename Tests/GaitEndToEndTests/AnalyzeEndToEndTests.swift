@@ -4,6 +4,9 @@ import XCTest
 
 /// The built `gait` binary, run as a user runs it.
 final class AnalyzeEndToEndTests: XCTestCase {
+    /// A SampleData recording: always present, so the tests that use it never skip.
+    private let sample = TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv")
+
     private func realFile() throws -> URL {
         guard let dir = TestPaths.voisardDataset else {
             throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-recording end-to-end test skipped")
@@ -36,9 +39,9 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertNotNil(doc["flags"] as? [Any])
     }
 
-    /// Standard input through a real pipe gives the same result as the file, but for the path.
+    /// Standard input through a real pipe gives the same result as the file.
     func testStdinMatchesFile() throws {
-        let file = try realFile()
+        let file = sample
         let fromFile = try GaitBinary.run(["analyze", file.path, "--format", "csv"])
         let fromPipe = try GaitBinary.run(["analyze", "-", "--format", "csv"], stdin: try Data(contentsOf: file))
         XCTAssertEqual(fromPipe.status, 0, fromPipe.stderr)
@@ -48,7 +51,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
 
     /// The text output says what was read and carries the disclaimer.
     func testTextOutputCarriesDisclaimer() throws {
-        let run = try GaitBinary.run(["analyze", try realFile().path])
+        let run = try GaitBinary.run(["analyze", sample.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.text.contains("not a medical diagnosis"))
         XCTAssertTrue(run.text.contains("Cadence"))
@@ -92,7 +95,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("/nonexistent/file.csv"))
         let dir = try TestPaths.temporaryDirectory()
         let out = dir.appendingPathComponent("result.json")
-        let run = try GaitBinary.run(["analyze", try realFile().path, "--format", "json", "--out", out.path])
+        let run = try GaitBinary.run(["analyze", sample.path, "--format", "json", "--out", out.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.isEmpty)
         XCTAssertEqual(try GaitBinary.json(try Data(contentsOf: out))["schema"] as? String, "gait.analysis/1")
@@ -102,7 +105,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
 
     /// gait stream: NDJSON, last line the summary, same steps as analyze.
     func testStreamMatchesAnalyze() throws {
-        let file = try realFile()
+        let file = sample
         let stream = try GaitBinary.run(["stream"], stdin: try Data(contentsOf: file))
         XCTAssertEqual(stream.status, 0, stream.stderr)
         let lines = stream.text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
