@@ -38,20 +38,13 @@ public struct SensorMounting: Sendable, Hashable {
 }
 
 /// A small extra rotation of the sensor relative to its nominal mounting, in degrees about the
-/// body axes (same convention as `SensorMounting`). Real lower-back sensors sit on the sloping
-/// sacrum and under a strap, so they are never exactly aligned.
-public struct SensorTilt: Sendable, Hashable {
-    public var yawDeg: Double
-    public var pitchDeg: Double
-    public var rollDeg: Double
+/// body axes: the same kind of value as a mounting, composed on top of it. Real lower-back sensors
+/// sit on the sloping sacrum and under a strap, so they are never exactly aligned.
+public typealias SensorTilt = SensorMounting
 
-    public init(yawDeg: Double = 0, pitchDeg: Double = 0, rollDeg: Double = 0) {
-        self.yawDeg = yawDeg
-        self.pitchDeg = pitchDeg
-        self.rollDeg = rollDeg
-    }
-
-    public static let none = SensorTilt()
+extension SensorMounting {
+    /// No tilt.
+    public static let none = SensorMounting()
 
     /// Half-widths of the uniform ranges used when no tilt is given: pitch ±10°, roll ±5°,
     /// yaw ±5°. (In the reference recordings the angle between sensor x and gravity ranged
@@ -66,6 +59,4 @@ public struct SensorTilt: Sendable, Hashable {
         let roll = rng.uniform(-r.roll, r.roll)
         return SensorTilt(yawDeg: yaw, pitchDeg: pitch, rollDeg: roll)
     }
-
-    var matrix: Matrix3 { Matrix3.zyx(yawDeg: yawDeg, pitchDeg: pitchDeg, rollDeg: rollDeg) }
 }

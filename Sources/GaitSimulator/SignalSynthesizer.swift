@@ -26,7 +26,7 @@ struct SignalSynthesizer: Sendable {
         self.kinematics = kinematics
         rate = p.rate
         rowCount = max(1, Int((p.durationS * p.rate.hz).rounded()))
-        sensorFromBody = (tilt.matrix * p.mounting.bodyFromSensor).transposed
+        sensorFromBody = (tilt.bodyFromSensor * p.mounting.bodyFromSensor).transposed
         var rng = SplitMix64(seed: p.seed, stream: 3)
         let k = Double.pi / 180
         accBias = SIMD3(rng.gaussian(), rng.gaussian(), rng.gaussian()) * p.noise.accBiasSDMps2
