@@ -51,6 +51,11 @@ public struct GaitEngine {
                 "neither sensor height nor body height given: step length assumes a sensor height of \(c.defaultSensorHeightM) m")
     }
 
+    /// Mean `side_confidence` of the steps emitted so far (the classifier's side trust), or nil.
+    public var meanSideConfidence: Double? {
+        sideConfidence.n > 0 ? sideConfidence.sum / Double(sideConfidence.n) : nil
+    }
+
     /// What the reader understood of the input so far.
     public var input: InputInfo {
         var info = reader.info
@@ -72,10 +77,11 @@ public struct GaitEngine {
     public mutating func finish(into out: inout [AnalysisEvent]) throws(GaitError) -> (summary: Summary, flags: [Flag]) {
         let events = try reader.finish()
         feed(events, into: &out)
+        let before = out.count
         let summary = analyzer.finish(into: &out)
-        track(out)
-        let meanConfidence = sideConfidence.n > 0 ? sideConfidence.sum / Double(sideConfidence.n) : nil
-        let flags = RuleClassifier().classify(summary: summary, subject: options.subject, meanSideConfidence: meanConfidence)
+        track(out[before...])
+        let flags = RuleClassifier().classify(summary: summary, subject: options.subject,
+                                              meanSideConfidence: meanSideConfidence)
         return (summary, flags)
     }
 

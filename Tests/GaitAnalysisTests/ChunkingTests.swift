@@ -30,6 +30,37 @@ final class ChunkingTests: XCTestCase {
         return Outcome(events: events, summary: summary, flags: flags, input: engine.input)
     }
 
+    /// The side trust the classifier uses is the mean confidence of exactly the steps emitted,
+    /// each counted once, however the caller handles the event array.
+    func testSideTrustCountsEachStepOnce() throws {
+        var files = [(TestPaths.sampleData.appendingPathComponent("accelerometer-only.csv").path, 1.80)]
+        if let dir = TestPaths.voisardDataset { files.append((dir.appendingPathComponent("1-1_lb.txt").path, 1.75)) }
+        for (path, height) in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            for drain in [false, true] {
+                var engine = GaitEngine(options: EngineOptions(reader: ReaderOptions(path: path), subject: Subject(heightM: height)))
+                var events = [AnalysisEvent](), all = [AnalysisEvent]()
+                try bytes.withUnsafeBytes { raw in
+                    var offset = 0
+                    while offset < raw.count {
+                        let end = min(raw.count, offset + 4096)
+                        try engine.push(UnsafeRawBufferPointer(rebasing: raw[offset..<end]), into: &events)
+                        if drain { all += events; events.removeAll() }
+                        offset = end
+                    }
+                }
+                _ = try engine.finish(into: &events)
+                all += events
+                let confidences = all.compactMap { event -> Double? in
+                    if case .step(let s) = event { return s.sideConfidence } else { return nil }
+                }
+                XCTAssertFalse(confidences.isEmpty)
+                XCTAssertEqual(engine.meanSideConfidence!, confidences.reduce(0, +) / Double(confidences.count),
+                               accuracy: 1e-12, "\(path), drain \(drain)")
+            }
+        }
+    }
+
     static func assertChunkingInvariant(_ bytes: [UInt8], options: EngineOptions, file: StaticString = #filePath, line: UInt = #line) throws {
         let whole = try run(bytes, chunk: bytes.count, options: options)
         XCTAssertFalse(whole.events.isEmpty, "the recording should contain walking", file: file, line: line)
