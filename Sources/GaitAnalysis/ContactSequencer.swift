@@ -56,7 +56,7 @@ struct ContactSequencer {
     private var isBout = false
     private var boutStart: Double = 0
     private var boutEnd: Double = 0
-    private var bout = MeasuresAccumulator(resolutionS: 0)
+    private var bout: MeasuresAccumulator
     private(set) var total: MeasuresAccumulator
     private(set) var walkingTime = 0.0
     private(set) var boutCount: Int

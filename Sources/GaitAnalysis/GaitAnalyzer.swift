@@ -18,7 +18,6 @@ public struct GaitAnalyzer {
     private var walkingTime = 0.0
     private var boutCount = 0
     private var frame: BodyFrame?
-    private var resolution = 0.01
 
     private struct SegmentState {
         var start: SegmentStart
@@ -49,7 +48,7 @@ public struct GaitAnalyzer {
         case .segmentStart(let s):
             endSegment(into: &out)
             let rate = s.rate.hz
-            if boutCount == 0 && walkingTime == 0 { resolution = 1 / rate; total = MeasuresAccumulator(resolutionS: 1 / rate) }
+            if boutCount == 0 && walkingTime == 0 { total = MeasuresAccumulator(resolutionS: 1 / rate) }
             let window = Swift.max(Int(configuration.windowSeconds * rate), 8)
             let margin = Swift.min(Int(configuration.marginSeconds * rate), window / 4)
             segment = SegmentState(
