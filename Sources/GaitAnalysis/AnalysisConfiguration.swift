@@ -40,6 +40,9 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     public var finalContactFromSeconds = 0.08
     public var finalContactToSeconds = 0.30
     public var finalContactSmoothingSeconds = 0.03
+    /// The toe-off is the steepest rise of that signal within this span before the peak
+    /// (McCamley 2012's second-derivative maximum, taken next to the push-off peak).
+    public var finalContactSlopeSeconds = 0.08
 
     // MARK: Left/right (McCamley 2012; Ullrich et al. 2021 combined axes)
 

@@ -75,7 +75,7 @@ public struct WindowContactDetector {
             let next = k + 1 < contacts.count ? contacts[k + 1] : n
             let fcRange = (i + Int(c.finalContactFromSeconds * rate))..<Swift.min(next, i + Int(c.finalContactToSeconds * rate))
             let fc = Signal.peaks(Array(fcSignal[fcRange.clamped(to: 0..<n)])).max { fcSignal[fcRange.lowerBound + $0] < fcSignal[fcRange.lowerBound + $1] }
-                .map { fcRange.lowerBound + $0 }
+                .map { steepestRise(fcSignal, before: fcRange.lowerBound + $0, notBefore: fcRange.lowerBound) }
             let lag = Swift.min(n - 1, i + (gyr.isEmpty ? Int(0.02 * rate) : 0))
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
@@ -92,6 +92,20 @@ public struct WindowContactDetector {
             out.append(candidate)
         }
         return out
+    }
+
+    /// The sample of steepest rise of `x` in the `finalContactSlopeSeconds` before `peak` (and not
+    /// before `notBefore`): the maximum of McCamley's second Gaussian-derivative transform nearest
+    /// before the push-off peak. Toe-off starts the rise; the peak follows it by ≈ 30 ms.
+    private func steepestRise(_ x: [Double], before peak: Int, notBefore: Int) -> Int {
+        let from = Swift.max(notBefore, peak - Int((configuration.finalContactSlopeSeconds * rate).rounded()), 1)
+        guard from < peak else { return peak }
+        var best = peak, slope = -Double.infinity
+        for j in from...peak where x[j] - x[j - 1] > slope {
+            slope = x[j] - x[j - 1]
+            best = j
+        }
+        return best
     }
 
     /// Per-sample left/right evidence in SD units (negative → left).

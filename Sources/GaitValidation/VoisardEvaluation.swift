@@ -42,6 +42,12 @@ public struct EvaluationReport: Sendable {
         let total = trials.reduce(0) { $0 + $1.sideTotal }
         return total == 0 ? .nan : Double(trials.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
     }
+    /// Side accuracy over the trials not in `VoisardDataset.footSensorsSwapped`.
+    public var sideAccuracyExcludingSwapped: Double {
+        let kept = trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) }
+        let total = kept.reduce(0) { $0 + $1.sideTotal }
+        return total == 0 ? .nan : Double(kept.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
+    }
     public var medianAbsoluteErrorS: Double { median(contacts.errors.map(abs)) }
     public var medianErrorS: Double { median(contacts.errors) }
     public var cadenceMAE: Double {
@@ -128,6 +134,8 @@ public enum VoisardEvaluation {
         s += "| initial contacts missed: in the turn / first or last two / elsewhere | \(turn) / \(ends) / \(other) |\n"
         s += "| initial contacts: median absolute error | \(f(r.medianAbsoluteErrorS * 1000, 1)) ms (median signed \(f(r.medianErrorS * 1000, 1)) ms) |\n"
         s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
+        let swapped = VoisardDataset.footSensorsSwapped.sorted().joined(separator: ", ")
+        s += "| side accuracy without \(swapped) (foot sensors appear swapped, docs/validation.md) | \(f(r.sideAccuracyExcludingSwapped, 3)) |\n"
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"

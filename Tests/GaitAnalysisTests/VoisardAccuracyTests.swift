@@ -18,5 +18,30 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.sideAccuracy, 0.96)
         XCTAssertGreaterThanOrEqual(report.finalContacts.f1, 0.85)
         XCTAssertLessThanOrEqual(report.cadenceMAE, 2.5)
+        XCTAssertLessThanOrEqual(report.distanceMAEPct, 8.0)
+        XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
+    }
+
+    /// The trials set aside in one side-accuracy row are exactly those whose foot sensors look
+    /// swapped on the foot sensors' own data: standing Acc_Y of `_lf` not above that of `_rf`.
+    func testSwappedFootSensorsAreTheOnesListed() throws {
+        guard let dir = TestPaths.voisardDataset else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: foot-sensor check skipped")
+        }
+        func standingAccY(_ path: String) throws -> Double {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let rows = text.split(whereSeparator: \.isNewline).compactMap { line -> Double? in
+                let f = line.split(separator: "\t")
+                return f.count > 2 && Double(f[0]) != nil ? Double(f[2]) : nil
+            }.prefix(100)
+            XCTAssertEqual(rows.count, 100, path)
+            return rows.reduce(0, +) / Double(rows.count)
+        }
+        var odd = Set<String>()
+        for trial in try VoisardDataset.trials(in: dir.path) {
+            let base = "\(dir.path)/\(trial.code)"
+            if try standingAccY("\(base)_lf.txt") <= standingAccY("\(base)_rf.txt") { odd.insert(trial.code) }
+        }
+        XCTAssertEqual(odd, VoisardDataset.footSensorsSwapped)
     }
 }
