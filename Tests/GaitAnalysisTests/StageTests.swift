@@ -19,20 +19,12 @@ final class StageTests: XCTestCase {
         }
     }
 
-    private func rotation(yaw: Double, pitch: Double, roll: Double) -> (SIMD3<Double>) -> SIMD3<Double> {
-        { v in
-            var p = SIMD3(v.x, v.y * cos(roll) - v.z * sin(roll), v.y * sin(roll) + v.z * cos(roll))
-            p = SIMD3(p.x * cos(pitch) + p.z * sin(pitch), p.y, -p.x * sin(pitch) + p.z * cos(pitch))
-            return SIMD3(p.x * cos(yaw) - p.y * sin(yaw), p.x * sin(yaw) + p.y * cos(yaw), p.z)
-        }
-    }
-
     /// The frame is recovered for any mounting, upside down and sideways included.
     func testBodyFrameRecoversAxesForAnyMounting() {
         let body = bodySignal(rate: 100, seconds: 30)
         let mountings: [(Double, Double, Double)] = [(0, 0, 0), (0.7, 0.2, -0.1), (0, 0, Double.pi), (1.2, Double.pi / 2, 0), (-2.5, 0.3, 2.9)]
         for (yaw, pitch, roll) in mountings {
-            let r = rotation(yaw: yaw, pitch: pitch, roll: roll)
+            let r = SyntheticTurningWalk.rotation(yaw: yaw, pitch: pitch, roll: roll)
             let frame = BodyFrame.estimate(acc: body.map(r), rate: 100)
             let label = "mounting \(yaw), \(pitch), \(roll)"
             XCTAssertGreaterThan(dot(frame.up, r(SIMD3(0, 0, 1))), 0.999, label)
