@@ -5,6 +5,7 @@ public enum AnalysisEvent: Hashable, Sendable {
     case step(Step)
     case stride(Stride)
     case bout(Bout)
+    case turn(Turn)
 }
 
 /// The event stage: turns a time-ordered stream of contact candidates (one segment) into steps,
@@ -102,6 +103,10 @@ struct ContactSequencer {
             while pending.count > radius { finalizeFirst(into: &out) }
         }
     }
+
+    /// The earliest contact added but not yet final (let out as a step, or dropped with a chain
+    /// too short for a bout); nil when there is none.
+    var earliestPendingIndex: Int? { pending.first?.candidate.index }
 
     /// The segment ended: finish the chain.
     mutating func finish(into out: inout [AnalysisEvent]) { endChain(into: &out) }

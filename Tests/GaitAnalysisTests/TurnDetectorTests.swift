@@ -5,7 +5,8 @@ import XCTest
 
 @testable import GaitAnalysis
 
-/// The turn detector on yaw-rate signals whose turns are known in closed form.
+/// The turn detector on yaw-rate signals whose turns are known in closed form, and the engine on
+/// synthetic walking with turns in both directions, one of them across a window boundary.
 final class TurnDetectorTests: XCTestCase {
     private let rate = 100.0
     private typealias Pulse = SyntheticTurningWalk.Pulse
@@ -90,5 +91,97 @@ final class TurnDetectorTests: XCTestCase {
         XCTAssertEqual(detector.horizon, 3000, "membership is decided while the rotation goes on")
         detector.finish(into: &out)
         XCTAssertTrue(out.isEmpty)
+    }
+
+    // MARK: Through the engine
+
+    private func analyze(_ walk: SyntheticTurningWalk, piece: Int) -> (events: [AnalysisEvent], summary: Summary) {
+        var analyzer = GaitAnalyzer(stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.95))
+        var out = [AnalysisEvent]()
+        let (acc, gyr) = walk.samples()
+        let rate = SamplingRate(hz: walk.rate)
+        analyzer.handle(.segmentStart(SegmentStart(startTime: 0, rate: rate, hasGyro: true)), into: &out)
+        var start = 0
+        while start < acc.count {
+            let end = min(acc.count, start + piece)
+            analyzer.handle(.samples(MotionSamples(rate: rate, firstIndex: start, acc: Array(acc[start..<end]),
+                                                   gyr: Array(gyr[start..<end]))), into: &out)
+            start = end
+        }
+        analyzer.handle(.segmentEnd, into: &out)
+        return (out, analyzer.finish(into: &out))
+    }
+
+    /// A slow half turn to the left and a quick 90° turn to the right on a tilted sensor: signed
+    /// as the contract says (positive to the left), found once each. The left one crosses the
+    /// boundary between the first two windows' cores (34 s) and is long enough that steps inside
+    /// it are final in the first window before the turn is: they must wait for it to be marked.
+    /// Steps inside are marked and counted, bouts and summary count the turns.
+    func testTurnsInEachDirectionAcrossAWindowBoundary() throws {
+        let left = Pulse(startS: 29, durationS: 6.5, angleDeg: 180)
+        let right = Pulse(startS: 70, durationS: 2, angleDeg: -90)
+        let walk = SyntheticTurningWalk(durationS: 100, pulses: [left, right])
+        let core = AnalysisConfiguration().windowSeconds - AnalysisConfiguration().marginSeconds
+        let edges = left.crossing(5)
+        XCTAssertTrue(edges.startS < core - 2 && edges.endS > core + 0.5, "the left turn crosses a core boundary")
+
+        let (events, summary) = analyze(walk, piece: 1000)
+        let turns = events.compactMap { if case .turn(let t) = $0 { return t } else { return nil } }
+        let steps = events.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
+        let bouts = events.compactMap { if case .bout(let b) = $0 { return b } else { return nil } }
+        XCTAssertEqual(turns.count, 2, "\(turns)")
+        guard turns.count == 2 else { return }
+        // The low-pass spreads each pulse a little, so edges and angle are near the closed form.
+        for (turn, pulse) in zip(turns, [left, right]) {
+            let expected = pulse.crossing(5)
+            XCTAssertEqual(turn.angleDeg, pulse.angleDeg, accuracy: 3)
+            XCTAssertEqual(turn.startS, expected.startS, accuracy: 0.15)
+            XCTAssertEqual(turn.endS, expected.endS, accuracy: 0.15)
+            XCTAssertEqual(turn.meanAngularVelocityDegps, abs(turn.angleDeg) / turn.durationS, accuracy: 1e-9)
+        }
+        XCTAssertGreaterThan(turns[0].angleDeg, 0, "counter-clockwise seen from above is positive")
+        XCTAssertLessThan(turns[1].angleDeg, 0)
+
+        XCTAssertGreaterThan(steps.count, 150)
+        for s in steps {
+            XCTAssertEqual(s.inTurn, turns.contains { $0.contains(s.icS) }, "step at \(s.icS)")
+        }
+        for t in turns {
+            XCTAssertEqual(t.nSteps, steps.filter { t.contains($0.icS) }.count)
+            XCTAssertGreaterThanOrEqual(t.nSteps, 3)
+        }
+        XCTAssertEqual(summary.measures.nTurns, 2)
+        XCTAssertEqual(bouts.compactMap(\.measures.nTurns).reduce(0, +), 2)
+        for b in bouts {
+            XCTAssertEqual(b.measures.nTurns, turns.filter { $0.startS <= b.endS && $0.endS >= b.startS }.count)
+        }
+
+        // Each result comes out once whatever the sample pieces, and no step precedes the decision
+        // about its turn: every event list is the same.
+        for piece in [1, 333, 4096] {
+            XCTAssertEqual(analyze(walk, piece: piece).events, events, "pieces of \(piece) samples")
+        }
+    }
+
+    /// Without a gyroscope turns are not assessed: null, not zero.
+    func testNoGyroscopeMeansNotAssessed() {
+        let walk = SyntheticTurningWalk(durationS: 30, pulses: [Pulse(startS: 10, durationS: 2, angleDeg: 180)])
+        var analyzer = GaitAnalyzer(stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.95))
+        var out = [AnalysisEvent]()
+        let rate = SamplingRate(hz: walk.rate)
+        analyzer.handle(.segmentStart(SegmentStart(startTime: 0, rate: rate, hasGyro: false)), into: &out)
+        analyzer.handle(.samples(MotionSamples(rate: rate, firstIndex: 0, acc: walk.samples().acc)), into: &out)
+        let summary = analyzer.finish(into: &out)
+        XCTAssertFalse(analyzer.turnsAssessed)
+        XCTAssertNil(summary.measures.nTurns)
+        for e in out {
+            switch e {
+            case .step(let s): XCTAssertNil(s.inTurn)
+            case .bout(let b): XCTAssertNil(b.measures.nTurns)
+            case .turn: XCTFail("no turns without a gyroscope")
+            case .stride: break
+            }
+        }
+        XCTAssertFalse(out.isEmpty)
     }
 }
