@@ -108,6 +108,16 @@ struct ContactSequencer {
     /// too short for a bout); nil when there is none.
     var earliestPendingIndex: Int? { pending.first?.candidate.index }
 
+    /// No contact before segment index `index` is still to come: when the chain's last contact
+    /// is more than `maxStepSeconds` before it, the next contact would end the chain anyway, so
+    /// end it now. The events are the same as when the next contact ends it; they only come out
+    /// sooner (a bout and its last steps as soon as walking stops, not when it resumes).
+    mutating func endChainIfOver(before index: Int, into out: inout [AnalysisEvent]) {
+        guard let last = pending.last ?? history.last,
+              Double(index - last.candidate.index) / context.rate > configuration.maxStepSeconds else { return }
+        endChain(into: &out)
+    }
+
     /// The segment ended: finish the chain.
     mutating func finish(into out: inout [AnalysisEvent]) { endChain(into: &out) }
 

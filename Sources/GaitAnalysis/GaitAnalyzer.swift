@@ -147,6 +147,7 @@ public struct GaitAnalyzer {
         // Later windows add contacts only after this core, and the event stage holds back its
         // pending ones.
         let coreEndIndex = s.windowStart + coreEnd
+        s.sequencer.endChainIfOver(before: coreEndIndex, into: &events)
         s.annotator.add(events)
         let stepHorizon = Swift.min(s.sequencer.earliestPendingIndex ?? coreEndIndex, coreEndIndex)
         s.annotator.release(turnHorizon: s.turns?.horizon, stepHorizon: stepHorizon, into: &out)
