@@ -70,5 +70,34 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// Sensor height when neither it nor body height is known, m.
     public var defaultSensorHeightM = Anthropometry.defaultSensorHeightM
 
+    // MARK: Turns (El-Gohary et al. 2014, doi:10.3390/s140100356; Pham et al. 2017,
+    // doi:10.3389/fneur.2017.00135), with a gyroscope only. docs/algorithms/turns.md.
+
+    /// Low-pass applied (zero phase, 2nd-order Butterworth forward and backward) to the yaw rate,
+    /// Hz. A walking turn of the trunk lasts 0.5–4 s, so its yaw rate lives below ~1 Hz; the
+    /// cut-off keeps a 0.5 s turn and removes sensor noise and the heel-strike jolts. The
+    /// stride-frequency yaw swing of the pelvis (≈ 1 Hz, ±20–30 deg/s at L5) is only partly
+    /// removed, but each swing turns the trunk by < 10°, far below `minTurnAngleDeg`. On the
+    /// Voisard set 0.5 Hz (mobgap's choice) and 1.0 Hz found the same turns with larger start
+    /// errors (docs/algorithms/turns.md).
+    public var turnLowPassHz = 1.5
+    /// A turn needs a low-passed yaw rate above this, deg/s (El-Gohary 2014): slower heading
+    /// changes are drift of the path, not turns; gyroscope noise and bias are < 1 deg/s.
+    public var turnPeakDegps = 15.0
+    /// A turn starts and ends where the low-passed yaw rate crosses this, deg/s (El-Gohary 2014),
+    /// or changes sign: the trunk is then no longer rotating.
+    public var turnEdgeDegps = 5.0
+    /// Turns in the same direction this close are one turn, s (El-Gohary 2014: a brief
+    /// hesitation inside a turn does not make two).
+    public var turnMergeGapSeconds = 0.05
+    /// A turn changes the heading by at least this, degrees (El-Gohary 2014). A weaving path
+    /// or a stride's pelvic swing turns the trunk by 5–30°.
+    public var minTurnAngleDeg = 45.0
+    /// A turn lasts this long, s (mobgap's `TdElGohary`, the Mobilise-D implementation of
+    /// El-Gohary 2014). Shorter is a jolt; longer is walking a curve or a drifting gyroscope.
+    /// The upper limit also bounds how long results wait for a turn to be decided.
+    public var turnMinSeconds = 0.5
+    public var turnMaxSeconds = 10.0
+
     public init() {}
 }

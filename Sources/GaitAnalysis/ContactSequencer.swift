@@ -5,6 +5,7 @@ public enum AnalysisEvent: Hashable, Sendable {
     case step(Step)
     case stride(Stride)
     case bout(Bout)
+    case turn(Turn)
 }
 
 /// The event stage: turns a time-ordered stream of contact candidates (one segment) into steps,
@@ -101,6 +102,20 @@ struct ContactSequencer {
         if isBout {
             while pending.count > radius { finalizeFirst(into: &out) }
         }
+    }
+
+    /// The earliest contact added but not yet final (let out as a step, or dropped with a chain
+    /// too short for a bout); nil when there is none.
+    var earliestPendingIndex: Int? { pending.first?.candidate.index }
+
+    /// No contact before segment index `index` is still to come: when the chain's last contact
+    /// is more than `maxStepSeconds` before it, the next contact would end the chain anyway, so
+    /// end it now. The events are the same as when the next contact ends it; they only come out
+    /// sooner (a bout and its last steps as soon as walking stops, not when it resumes).
+    mutating func endChainIfOver(before index: Int, into out: inout [AnalysisEvent]) {
+        guard let last = pending.last ?? history.last,
+              Double(index - last.candidate.index) / context.rate > configuration.maxStepSeconds else { return }
+        endChain(into: &out)
     }
 
     /// The segment ended: finish the chain.

@@ -9,6 +9,11 @@ import GaitCore
 /// on sample indices, never on how the input was chunked. State per segment is one window of
 /// samples plus the event stage's few pending contacts. Segments (split by long gaps in the
 /// input) are analysed separately: a bout never spans a gap.
+///
+/// With a gyroscope, each window's core also feeds its low-passed yaw rate to the turn
+/// detector, so the cores join into one continuous signal and a turn that crosses a window
+/// boundary is found once, whole. `TurnAnnotator` then marks the steps inside turns and holds
+/// events until the turns they depend on are decided (at most the longest turn).
 public struct GaitAnalyzer {
     public let configuration: AnalysisConfiguration
     public let stepLength: ZijlstraStepLengthEstimator
@@ -18,11 +23,17 @@ public struct GaitAnalyzer {
     private var walkingTime = 0.0
     private var boutCount = 0
     private var frame: BodyFrame?
+    private var turnCount = 0
+    /// Whether any segment had a gyroscope, so that turns were looked for.
+    public private(set) var turnsAssessed = false
 
     private struct SegmentState {
         var start: SegmentStart
         var detector: WindowContactDetector
         var sequencer: ContactSequencer
+        /// Nil without a gyroscope.
+        var turns: ElGoharyTurnDetector?
+        var annotator: TurnAnnotator
         var acc: [SIMD3<Double>] = []
         var gyr: [SIMD3<Double>] = []
         /// Segment index of `acc[0]`.
@@ -51,6 +62,7 @@ public struct GaitAnalyzer {
             if boutCount == 0 && walkingTime == 0 { total = MeasuresAccumulator(resolutionS: 1 / rate) }
             let window = Swift.max(Int(configuration.windowSeconds * rate), 8)
             let margin = Swift.min(Int(configuration.marginSeconds * rate), window / 4)
+            if s.hasGyro { turnsAssessed = true }
             segment = SegmentState(
                 start: s,
                 detector: WindowContactDetector(configuration: configuration, rate: rate),
@@ -58,6 +70,8 @@ public struct GaitAnalyzer {
                     configuration: configuration,
                     context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
                     total: total, boutCount: boutCount),
+                turns: s.hasGyro ? ElGoharyTurnDetector(configuration: configuration, rate: rate) : nil,
+                annotator: TurnAnnotator(assessed: s.hasGyro, startTime: s.startTime, rate: rate),
                 windowLength: window, margin: margin)
         case .samples(let m):
             guard segment != nil else { return }
@@ -74,7 +88,9 @@ public struct GaitAnalyzer {
     /// The input ended: flush everything and return the recording's summary.
     public mutating func finish(into out: inout [AnalysisEvent]) -> Summary {
         endSegment(into: &out)
-        return Summary(walkingTimeS: walkingTime, nBouts: boutCount, measures: total.measures)
+        var measures = total.measures
+        measures.nTurns = turnsAssessed ? turnCount : nil
+        return Summary(walkingTimeS: walkingTime, nBouts: boutCount, measures: measures)
     }
 
     /// The body frame of the first walking bout, when there was one.
@@ -85,9 +101,16 @@ public struct GaitAnalyzer {
         if segment!.windowStart < segment!.bufferStart + segment!.acc.count {
             runWindow(final: true, into: &out)
         }
-        segment!.sequencer.finish(into: &out)
-        absorb(segment!.sequencer)
-        segment = nil
+        var s = segment.take()!
+        var events = [AnalysisEvent]()
+        s.sequencer.finish(into: &events)
+        s.annotator.add(events)
+        var found = [ElGoharyTurnDetector.Detection]()
+        s.turns?.finish(into: &found)
+        for d in found { s.annotator.add(d) }
+        s.annotator.release(turnHorizon: nil, stepHorizon: nil, into: &out)
+        turnCount += s.annotator.emitted
+        absorb(s.sequencer)
     }
 
     private mutating func absorb(_ sequencer: ContactSequencer) {
@@ -105,10 +128,29 @@ public struct GaitAnalyzer {
         let acc = Array(s.acc[localStart..<(localStart + length)])
         let gyr = s.hasGyroSamples ? Array(s.gyr[localStart..<(localStart + length)]) : []
         let coreStart = s.windows == 0 ? 0 : s.margin
-        let coreEnd = final ? length : s.margin + s.hop
-        let candidates = s.detector.detect(acc: acc, gyr: gyr, core: coreStart..<Swift.max(coreStart, coreEnd),
-                                           offset: s.windowStart)
-        for c in candidates { s.sequencer.add(c, into: &out) }
+        let coreEnd = Swift.max(coreStart, final ? length : s.margin + s.hop)
+        let rate = s.detector.rate
+        var events = [AnalysisEvent]()
+        if length >= Int(rate * WindowContactDetector.minimumWindowSeconds) {
+            let frame = BodyFrame.estimate(acc: acc, rate: rate)
+            let candidates = s.detector.detect(acc: acc, gyr: gyr, frame: frame, core: coreStart..<coreEnd,
+                                               offset: s.windowStart)
+            for c in candidates { s.sequencer.add(c, into: &events) }
+            if var turns = s.turns, !gyr.isEmpty {
+                var found = [ElGoharyTurnDetector.Detection]()
+                let yaw = turns.yawRate(gyr: gyr, up: frame.up)
+                turns.push(yaw[coreStart..<coreEnd], from: s.windowStart + coreStart, into: &found)
+                for d in found { s.annotator.add(d) }
+                s.turns = turns
+            }
+        }
+        // Later windows add contacts only after this core, and the event stage holds back its
+        // pending ones.
+        let coreEndIndex = s.windowStart + coreEnd
+        s.sequencer.endChainIfOver(before: coreEndIndex, into: &events)
+        s.annotator.add(events)
+        let stepHorizon = Swift.min(s.sequencer.earliestPendingIndex ?? coreEndIndex, coreEndIndex)
+        s.annotator.release(turnHorizon: s.turns?.horizon, stepHorizon: stepHorizon, into: &out)
         s.windows += 1
         s.windowStart += final ? length : s.hop
         // Drop samples no later window needs.

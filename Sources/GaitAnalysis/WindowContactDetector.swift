@@ -20,6 +20,9 @@ import GaitDSP
 ///    acceleration 20 ms after the contact.
 /// Complexity O(n log n) per window of n samples (FFT convolution, filters).
 public struct WindowContactDetector {
+    /// Windows shorter than this hold no contacts (nor a meaningful body frame), s.
+    public static let minimumWindowSeconds = 2.0
+
     public let configuration: AnalysisConfiguration
     public let rate: Double
     private let smoothing: FFTConvolver
@@ -34,12 +37,12 @@ public struct WindowContactDetector {
     }
 
     /// Contacts whose index lies in `core` (window-local indices); `offset` is the segment index
-    /// of the window's first sample.
-    public func detect(acc: [SIMD3<Double>], gyr: [SIMD3<Double>], core: Range<Int>, offset: Int) -> [ContactCandidate] {
+    /// of the window's first sample; `frame` is the window's body frame (`BodyFrame.estimate`).
+    public func detect(acc: [SIMD3<Double>], gyr: [SIMD3<Double>], frame: BodyFrame, core: Range<Int>,
+                       offset: Int) -> [ContactCandidate] {
         let c = configuration
         let n = acc.count
-        guard n >= Int(rate * 2) else { return [] }
-        let frame = BodyFrame.estimate(acc: acc, rate: rate)
+        guard n >= Int(rate * Self.minimumWindowSeconds) else { return [] }
         let av = acc.map { dot($0, frame.up) - frame.gravity }
         let smooth = smoothing.apply(av)
 

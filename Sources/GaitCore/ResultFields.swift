@@ -1,6 +1,6 @@
 /// The serialized names of every result field, defined once. JSON, CSV, NDJSON, text and the
 /// docs (docs/output.md) all use these lists. Names carry unit suffixes (_s, _m, _mps, _spm, _hz,
-/// _pct); a field without a suffix is dimensionless.
+/// _pct, _deg, _degps); a field without a suffix is dimensionless.
 
 extension Step: FieldRecord {
     public static let fields: [Field<Step>] = [
@@ -11,6 +11,7 @@ extension Step: FieldRecord {
         Field("step_time_s") { .init($0.stepTimeS) },
         Field("step_length_m") { .init($0.stepLengthM) },
         Field("bout") { .init($0.bout) },
+        Field("in_turn") { .init($0.inTurn) },
     ]
 }
 
@@ -58,6 +59,19 @@ extension GaitMeasures {
         Field("rms_acc_v_mps2") { .init($0.rmsAccV) },
         Field("rms_acc_ap_mps2") { .init($0.rmsAccAP) },
         Field("rms_acc_ml_mps2") { .init($0.rmsAccML) },
+        Field("n_turns") { .init($0.nTurns) },
+    ]
+}
+
+extension Turn: FieldRecord {
+    public static let fields: [Field<Turn>] = [
+        Field("start_s") { .init($0.startS) },
+        Field("end_s") { .init($0.endS) },
+        Field("duration_s") { .init($0.durationS) },
+        Field("angle_deg") { .init($0.angleDeg) },
+        Field("mean_angular_velocity_degps") { .init($0.meanAngularVelocityDegps) },
+        Field("peak_angular_velocity_degps") { .init($0.peakAngularVelocityDegps) },
+        Field("n_steps") { .int($0.nSteps) },
     ]
 }
 
@@ -159,6 +173,7 @@ extension AnalysisResult {
             ("steps", .array(steps.map(\.json))),
             ("strides", .array(strides.map(\.json))),
             ("bouts", .array(bouts.map(\.json))),
+            ("turns", turns.map { .array($0.map(\.json)) } ?? .null),
             ("summary", summary.json),
             ("flags", .array(flags.map(\.json))),
             ("disclaimer", .string(researchDisclaimer)),

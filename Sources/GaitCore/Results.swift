@@ -17,9 +17,12 @@ public struct Step: Hashable, Sendable {
     public var stepLengthM: Double?
     /// Index of the bout this step belongs to (0-based), or nil while not yet in a bout.
     public var bout: Int?
+    /// Whether this initial contact lies inside a turn; nil where turns were not assessed (no
+    /// gyroscope).
+    public var inTurn: Bool?
 
     public init(icS: Double, fcS: Double? = nil, side: Side? = nil, sideConfidence: Double? = nil,
-                stepTimeS: Double? = nil, stepLengthM: Double? = nil, bout: Int? = nil) {
+                stepTimeS: Double? = nil, stepLengthM: Double? = nil, bout: Int? = nil, inTurn: Bool? = nil) {
         self.icS = icS
         self.fcS = fcS
         self.side = side
@@ -27,6 +30,7 @@ public struct Step: Hashable, Sendable {
         self.stepTimeS = stepTimeS
         self.stepLengthM = stepLengthM
         self.bout = bout
+        self.inTurn = inTurn
     }
 }
 
@@ -108,6 +112,9 @@ public struct GaitMeasures: Hashable, Sendable {
     /// Cadence from the dominant frequency of the vertical-acceleration spectrum (FFTW), a
     /// cross-check of the contact-based cadence.
     public var spectralCadenceSpm: Double?
+    /// Turns (docs/algorithms/turns.md): for a bout, those overlapping it; for the summary, all
+    /// turns of the recording. Nil where turns were not assessed (no gyroscope).
+    public var nTurns: Int?
 
     public init() {}
 }
@@ -282,11 +289,13 @@ public struct AnalysisResult: Hashable, Sendable {
     public var steps: [Step]
     public var strides: [Stride]
     public var bouts: [Bout]
+    /// Nil where turns were not assessed (no gyroscope); empty when none were found.
+    public var turns: [Turn]?
     public var summary: Summary
     public var flags: [Flag]
 
     public init(input: InputInfo, subject: Subject = Subject(), notes: [String] = [], steps: [Step] = [],
-                strides: [Stride] = [], bouts: [Bout] = [],
+                strides: [Stride] = [], bouts: [Bout] = [], turns: [Turn]? = nil,
                 summary: Summary = Summary(walkingTimeS: 0, nBouts: 0, measures: GaitMeasures()),
                 flags: [Flag] = []) {
         self.input = input
@@ -295,6 +304,7 @@ public struct AnalysisResult: Hashable, Sendable {
         self.steps = steps
         self.strides = strides
         self.bouts = bouts
+        self.turns = turns
         self.summary = summary
         self.flags = flags
     }

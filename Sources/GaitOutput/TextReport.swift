@@ -39,6 +39,7 @@ public enum TextReport {
                 out += "\n"
             }
         }
+        out += turns(r.turns)
         out += "\nFlags: "
         if r.flags.isEmpty { out += "none\n" } else {
             out += "\(r.flags.count)\n"
@@ -49,6 +50,18 @@ public enum TextReport {
             }
         }
         out += researchDisclaimer + "\n"
+        return out
+    }
+
+    /// One line per turn; says so when turns were not assessed.
+    private static func turns(_ turns: [Turn]?) -> String {
+        guard let turns else { return "\nTurns: not assessed (no gyroscope)\n" }
+        guard !turns.isEmpty else { return "\nTurns: none\n" }
+        var out = "\nTurns:\n"
+        for t in turns {
+            out += "  \(fmt(t.startS, 2))–\(fmt(t.endS, 2)) s: \(fmt(abs(t.angleDeg), 0))° \(t.angleDeg > 0 ? "left" : "right"), "
+            out += "peak \(fmt(t.peakAngularVelocityDegps, 0)) deg/s, \(t.nSteps) steps\n"
+        }
         return out
     }
 

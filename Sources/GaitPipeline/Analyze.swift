@@ -39,7 +39,8 @@ extension GaitEngine {
         try collector.take(&events, onEvent)
         return AnalysisResult(
             input: engine.input, subject: options.subject, notes: engine.notes, steps: collector.steps,
-            strides: collector.strides, bouts: collector.bouts, summary: summary, flags: flags)
+            strides: collector.strides, bouts: collector.bouts, turns: engine.turnsAssessed ? collector.turns : nil,
+            summary: summary, flags: flags)
     }
 }
 
@@ -48,6 +49,7 @@ public struct ResultCollector {
     public var steps: [Step] = []
     public var strides: [Stride] = []
     public var bouts: [Bout] = []
+    public var turns: [Turn] = []
     /// False: pass events on without keeping them.
     public let keep: Bool
 
@@ -58,26 +60,23 @@ public struct ResultCollector {
                               _ onEvent: (AnalysisEvent) throws(GaitError) -> Void) throws(GaitError) {
         defer { events.removeAll(keepingCapacity: true) }
         for e in events {
-            if keep {
-                switch e {
-                case .step(let s): steps.append(s)
-                case .stride(let s): strides.append(s)
-                case .bout(let b): bouts.append(b)
-                }
-            }
+            if keep { append(e) }
             try onEvent(e)
         }
     }
 
     /// Without a callback nothing can throw.
     public mutating func take(_ events: inout [AnalysisEvent]) {
-        for e in events {
-            switch e {
-            case .step(let s): steps.append(s)
-            case .stride(let s): strides.append(s)
-            case .bout(let b): bouts.append(b)
-            }
-        }
+        for e in events { append(e) }
         events.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func append(_ e: AnalysisEvent) {
+        switch e {
+        case .step(let s): steps.append(s)
+        case .stride(let s): strides.append(s)
+        case .bout(let b): bouts.append(b)
+        case .turn(let t): turns.append(t)
+        }
     }
 }

@@ -56,6 +56,10 @@ public struct GaitEngine {
         sideConfidence.n > 0 ? sideConfidence.sum / Double(sideConfidence.n) : nil
     }
 
+    /// Whether turns were looked for (the input has a gyroscope). Where not, the result's `turns`,
+    /// `in_turn` and `n_turns` are null.
+    public var turnsAssessed: Bool { analyzer.turnsAssessed }
+
     /// What the reader understood of the input so far.
     public var input: InputInfo {
         var info = reader.info

@@ -12,7 +12,8 @@ import GaitCore
 /// double support after the next contact), its swing is the rest. Step length is the body's
 /// forward displacement between the contacts. Asymmetries compare the means of a side's steps
 /// (steps ending with that foot's contact); their resolution is 1 nm / 1 ns, so `longer_side` is
-/// null exactly when the simulated sides are equal.
+/// null exactly when the simulated sides are equal. The simulated path is straight, so the truth
+/// has no turns (`turns` empty, `in_turn` false, `n_turns` 0).
 enum TruthBuilder {
     static let resolution = 1e-9
 
@@ -27,7 +28,8 @@ enum TruthBuilder {
                     : c[0] - bout.stepTime(1) * (1 - 2 * GaitPhaseTiming.doubleSupport)
                 boutSteps.append(Step(icS: c[k], fcS: fc, side: bout.sides[k], sideConfidence: 1,
                                       stepTimeS: k > 0 ? bout.stepTime(k) : nil,
-                                      stepLengthM: k > 0 ? tr.contactX[k] - tr.contactX[k - 1] : nil, bout: b))
+                                      stepLengthM: k > 0 ? tr.contactX[k] - tr.contactX[k - 1] : nil, bout: b,
+                                      inTurn: false))
             }
             for k in 0...(n - 2) {
                 let length = tr.contactX[k + 2] - tr.contactX[k]
@@ -61,13 +63,14 @@ enum TruthBuilder {
         let summary = Summary(walkingTimeS: walking, nBouts: bouts.count, measures: measures(steps, strides))
         return AnalysisResult(input: input, subject: Subject(heightM: p.bodyHeightM, sensorHeightM: p.resolvedSensorHeightM),
                               notes: notes(p, tilt: tilt), steps: steps, strides: strides, bouts: bouts,
-                              summary: summary, flags: [])
+                              turns: [], summary: summary, flags: [])
     }
 
     /// Measures of a set of steps and strides (one bout or the whole recording).
     static func measures(_ steps: [Step], _ strides: [Stride]) -> GaitMeasures {
         var m = GaitMeasures()
         m.nSteps = steps.count
+        m.nTurns = 0
         let timed = steps.filter { $0.stepTimeS != nil }
         guard !timed.isEmpty else { return m }
         let times = timed.compactMap(\.stepTimeS), lengths = timed.compactMap(\.stepLengthM)

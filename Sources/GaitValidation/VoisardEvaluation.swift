@@ -16,6 +16,7 @@ import GaitPipeline
 ///   so that standing still at the turn does not count as slow stepping.
 /// - Distance: the sum of step lengths against the 20 m walked (10 m out, 10 m back; the turn's
 ///   own path is not measured by the reference, so the relative error is stated against 20 m).
+/// - Turns: see `TurnScore`.
 public struct TrialScore: Sendable {
     public var code: String
     public var contacts: MatchResult
@@ -31,6 +32,36 @@ public struct TrialScore: Sendable {
     public var missedInTurn: Int
     public var missedAtEnds: Int
     public var missedElsewhere: Int
+    public var turn: TurnScore
+}
+
+/// Turns of one trial against its reference U-turn (`UTurnBoundaries`; every trial has exactly
+/// one, of about 180°). A detected turn *overlaps* an interval when it starts no later than the
+/// interval's end and ends no earlier than its start.
+public struct TurnScore: Sendable {
+    /// Exactly one detected turn overlaps the reference U-turn, and its |angle| is 135–225°.
+    public var matched: Bool
+    /// Of that turn: detected − reference start and end, s, and its angle, degrees.
+    public var startErrorS: Double?
+    public var endErrorS: Double?
+    public var angleDeg: Double?
+    /// Detected turns overlapping the trial (its boundaries) but not the reference U-turn.
+    public var extra: Int
+
+    public static let plausibleUTurnDeg = 135.0...225.0
+
+    public init(turns: [Turn]?, trial: VoisardTrial) {
+        let all = turns ?? []
+        func overlaps(_ t: Turn, _ start: Double, _ end: Double) -> Bool { t.startS <= end && t.endS >= start }
+        let onTurn = all.filter { overlaps($0, trial.turnStartS, trial.turnEndS) }
+        extra = all.filter { overlaps($0, trial.trialStartS, trial.trialEndS) && !onTurn.contains($0) }.count
+        matched = onTurn.count == 1 && Self.plausibleUTurnDeg.contains(abs(onTurn[0].angleDeg))
+        if matched {
+            startErrorS = onTurn[0].startS - trial.turnStartS
+            endErrorS = onTurn[0].endS - trial.turnEndS
+            angleDeg = onTurn[0].angleDeg
+        }
+    }
 }
 
 public struct EvaluationReport: Sendable {
@@ -58,6 +89,19 @@ public struct EvaluationReport: Sendable {
         trials.map { abs($0.distanceM - 20) / 20 * 100 }.reduce(0, +) / Double(max(trials.count, 1))
     }
     public var meanDistanceM: Double { trials.map(\.distanceM).reduce(0, +) / Double(max(trials.count, 1)) }
+
+    /// Fraction of trials whose U-turn was found as exactly one turn of 135–225°.
+    public var turnDetectionRate: Double {
+        trials.isEmpty ? .nan : Double(trials.filter(\.turn.matched).count) / Double(trials.count)
+    }
+    /// Turns found inside the trials besides their U-turns.
+    public var extraTurns: Int { trials.reduce(0) { $0 + $1.turn.extra } }
+    /// Medians over the matched U-turns: |start error|, |end error| (s) and |angle| (degrees).
+    public var turnMedianAbsoluteStartErrorS: Double { median(trials.compactMap(\.turn.startErrorS).map(abs)) }
+    public var turnMedianAbsoluteEndErrorS: Double { median(trials.compactMap(\.turn.endErrorS).map(abs)) }
+    public var turnMedianStartErrorS: Double { median(trials.compactMap(\.turn.startErrorS)) }
+    public var turnMedianEndErrorS: Double { median(trials.compactMap(\.turn.endErrorS)) }
+    public var turnMedianAbsoluteAngleDeg: Double { median(trials.compactMap(\.turn.angleDeg).map(abs)) }
 
     private func median(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }
@@ -118,7 +162,8 @@ public enum VoisardEvaluation {
             code: trial.code, contacts: contacts, sideCorrect: correct, sideTotal: total, finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
-            missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere)
+            missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere,
+            turn: TurnScore(turns: result.turns, trial: trial))
     }
 
     /// The report as Markdown: the aggregate table, then one row per trial.
@@ -139,6 +184,14 @@ public enum VoisardEvaluation {
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"
+        let matched = r.trials.filter(\.turn.matched).count
+        s += "| turns: U-turn found as exactly one turn of 135–225° | \(f(r.turnDetectionRate, 3)) (\(matched) of \(r.trials.count)) |\n"
+        let withExtra = r.trials.filter { $0.turn.extra > 0 }.count
+        s += "| turns: extra turns inside the trial boundaries | \(r.extraTurns) (in \(withExtra) trials) |\n"
+        s += "| turns: median absolute start / end error vs the reference U-turn | \(f(r.turnMedianAbsoluteStartErrorS * 1000, 0)) / "
+        s += "\(f(r.turnMedianAbsoluteEndErrorS * 1000, 0)) ms (median signed \(f(r.turnMedianStartErrorS * 1000, 0)) / "
+        s += "\(f(r.turnMedianEndErrorS * 1000, 0)) ms) |\n"
+        s += "| turns: median absolute angle of the U-turn | \(f(r.turnMedianAbsoluteAngleDeg, 1))° |\n"
         s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) |\n"
         s += "| --- | --- | --- | --- | --- | --- | --- |\n"
         for t in r.trials {

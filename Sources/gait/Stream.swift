@@ -15,7 +15,7 @@ import Darwin
 /// steps, strides and bouts.
 struct Stream: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read CSV rows from standard input; write NDJSON (step, stride, bout, flag, summary) as results become final.")
+        abstract: "Read CSV rows from standard input; write NDJSON (step, stride, bout, turn, flag, summary) as results become final.")
 
     @OptionGroup var input: InputOptions
 
@@ -31,6 +31,7 @@ struct Stream: ParsableCommand {
                 case .step(let s): emit("step", s.json)
                 case .stride(let s): emit("stride", s.json)
                 case .bout(let b): emit("bout", b.json)
+                case .turn(let t): emit("turn", t.json)
                 }
             }
             for f in result.flags { emit("flag", f.json) }

@@ -73,13 +73,37 @@ final class ChunkingTests: XCTestCase {
         }
     }
 
-    /// A real Xsens export with lost packets (gaps) and a gyroscope.
+    static func turns(_ outcome: Outcome) -> [Turn] {
+        outcome.events.compactMap { if case .turn(let t) = $0 { return t } else { return nil } }
+    }
+
+    /// A real Xsens export with lost packets (gaps) and a gyroscope; its U-turn is among the events
+    /// compared.
     func testRealRecordingIsChunkingInvariant() throws {
         guard let dir = TestPaths.voisardDataset else {
             throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-recording chunking test skipped")
         }
         let path = dir.appendingPathComponent("1-1_lb.txt").path
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        try Self.assertChunkingInvariant(bytes, options: EngineOptions(reader: ReaderOptions(path: path), subject: Subject(heightM: 1.75)))
+        let options = EngineOptions(reader: ReaderOptions(path: path), subject: Subject(heightM: 1.75))
+        try Self.assertChunkingInvariant(bytes, options: options)
+        XCTAssertEqual(Self.turns(try Self.run(bytes, chunk: bytes.count, options: options)).count, 1, "the U-turn")
+    }
+
+    /// Turns, including one that crosses the boundary between two windows' cores (34 s), come out
+    /// once each with the same values however the bytes are chunked; so do the steps marked in them.
+    func testTurnsAreChunkingInvariant() throws {
+        let walk = SyntheticTurningWalk(durationS: 50, pulses: [
+            .init(startS: 12, durationS: 2, angleDeg: -180), .init(startS: 29, durationS: 6.5, angleDeg: 120),
+        ])
+        let bytes = walk.csv()
+        let options = EngineOptions(reader: ReaderOptions(path: "turns.csv"), subject: Subject(heightM: 1.75))
+        try Self.assertChunkingInvariant(bytes, options: options)
+        let whole = try Self.run(bytes, chunk: bytes.count, options: options)
+        let turns = Self.turns(whole)
+        XCTAssertEqual(turns.map { $0.angleDeg > 0 }, [false, true])
+        let steps = whole.events.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
+        XCTAssertTrue(steps.contains { $0.inTurn == true })
+        for s in steps { XCTAssertEqual(s.inTurn, turns.contains { $0.contains(s.icS) }, "step at \(s.icS)") }
     }
 }

@@ -19,20 +19,12 @@ final class StageTests: XCTestCase {
         }
     }
 
-    private func rotation(yaw: Double, pitch: Double, roll: Double) -> (SIMD3<Double>) -> SIMD3<Double> {
-        { v in
-            var p = SIMD3(v.x, v.y * cos(roll) - v.z * sin(roll), v.y * sin(roll) + v.z * cos(roll))
-            p = SIMD3(p.x * cos(pitch) + p.z * sin(pitch), p.y, -p.x * sin(pitch) + p.z * cos(pitch))
-            return SIMD3(p.x * cos(yaw) - p.y * sin(yaw), p.x * sin(yaw) + p.y * cos(yaw), p.z)
-        }
-    }
-
     /// The frame is recovered for any mounting, upside down and sideways included.
     func testBodyFrameRecoversAxesForAnyMounting() {
         let body = bodySignal(rate: 100, seconds: 30)
         let mountings: [(Double, Double, Double)] = [(0, 0, 0), (0.7, 0.2, -0.1), (0, 0, Double.pi), (1.2, Double.pi / 2, 0), (-2.5, 0.3, 2.9)]
         for (yaw, pitch, roll) in mountings {
-            let r = rotation(yaw: yaw, pitch: pitch, roll: roll)
+            let r = SyntheticTurningWalk.rotation(yaw: yaw, pitch: pitch, roll: roll)
             let frame = BodyFrame.estimate(acc: body.map(r), rate: 100)
             let label = "mounting \(yaw), \(pitch), \(roll)"
             XCTAssertGreaterThan(dot(frame.up, r(SIMD3(0, 0, 1))), 0.999, label)
@@ -96,6 +88,43 @@ final class StageTests: XCTestCase {
         XCTAssertEqual(strides.count, 58)
         for s in strides { XCTAssertEqual(s.strideTimeS, 1.1, accuracy: 1e-9) }
         XCTAssertEqual(bouts[0].measures.cadenceSpm!, 60 / 0.55, accuracy: 1e-6)
+    }
+
+    /// Ending a chain as soon as no later contact can continue it gives the same events as ending
+    /// it at the next contact, only sooner: the bout comes out before walking resumes.
+    func testEndingAFinishedChainEarlyChangesOnlyTiming() {
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        func sequencer() -> ContactSequencer {
+            ContactSequencer(
+                configuration: AnalysisConfiguration(),
+                context: .init(rate: 100, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
+                total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+        }
+        // A bout of 20 contacts, a 5 s pause, a chain of 5 (too short for a bout), a pause, a bout.
+        let indices = (0..<20).map { 100 + $0 * 55 } + (0..<5).map { 1700 + $0 * 55 } + (0..<12).map { 2600 + $0 * 55 }
+        func candidate(_ i: Int, _ k: Int) -> ContactCandidate {
+            ContactCandidate(index: i, finalContactAfter: nil, sideEvidence: k % 2 == 0 ? -0.5 : 0.5, previousIndex: nil,
+                             verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil)
+        }
+        var late = sequencer(), early = sequencer()
+        var lateOut = [AnalysisEvent](), earlyOut = [AnalysisEvent]()
+        var boutBeforeResuming = false
+        for (k, i) in indices.enumerated() {
+            if k == 20 {
+                early.endChainIfOver(before: 1150, into: &earlyOut)  // 1.0 s after the last contact: not over
+                XCTAssertFalse(earlyOut.contains { if case .bout = $0 { return true } else { return false } })
+                early.endChainIfOver(before: 1400, into: &earlyOut)  // 2.5 s after: over
+                boutBeforeResuming = earlyOut.contains { if case .bout = $0 { return true } else { return false } }
+            }
+            if k == 25 { early.endChainIfOver(before: 2500, into: &earlyOut) }
+            late.add(candidate(i, k), into: &lateOut)
+            early.add(candidate(i, k), into: &earlyOut)
+        }
+        late.finish(into: &lateOut)
+        early.finish(into: &earlyOut)
+        XCTAssertTrue(boutBeforeResuming)
+        XCTAssertEqual(earlyOut, lateOut)
+        XCTAssertEqual(lateOut.filter { if case .bout = $0 { return true } else { return false } }.count, 2)
     }
 
     func testAsymmetryDefinitionMatchesContract() {

@@ -44,4 +44,21 @@ final class VoisardAccuracyTests: XCTestCase {
         }
         XCTAssertEqual(odd, VoisardDataset.footSensorsSwapped)
     }
+
+    /// Turns against the reference U-turn of every trial (docs/algorithms/turns.md). Measured: 80 of
+    /// 80 U-turns found as one turn of 135–225°, 10 extra turns (all where subjects turn as they
+    /// stop at the end of the walk), median |start error| 205 ms, |end error| 430 ms, median
+    /// |angle| 185.9°.
+    func testTurnsMeetTheFloors() throws {
+        guard let dir = TestPaths.voisardDataset else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-data turn accuracy test skipped")
+        }
+        let report = try VoisardEvaluation.run(directory: dir.path)
+        XCTAssertEqual(report.trials.count, 80)
+        XCTAssertGreaterThanOrEqual(report.turnDetectionRate, 0.98)
+        XCTAssertLessThanOrEqual(report.extraTurns, 11)
+        XCTAssertLessThanOrEqual(report.turnMedianAbsoluteStartErrorS, 0.22)
+        XCTAssertLessThanOrEqual(report.turnMedianAbsoluteEndErrorS, 0.45)
+        XCTAssertEqual(report.turnMedianAbsoluteAngleDeg, 180, accuracy: 7.5)
+    }
 }

@@ -11,6 +11,7 @@ final class FieldDocumentationTests: XCTestCase {
         let names = Step.fields.map(\.name) + Stride.fields.map(\.name) + Bout.fields.map(\.name)
             + Summary.fields.map(\.name) + Flag.fields.map(\.name) + Evidence.fields.map(\.name)
             + Gap.fields.map(\.name) + InputInfo.fields.map(\.name) + Subject.fields.map(\.name)
+            + Turn.fields.map(\.name)
         for name in Set(names) {
             XCTAssertTrue(doc.contains("`\(name)`"), "docs/output.md does not document `\(name)`")
         }

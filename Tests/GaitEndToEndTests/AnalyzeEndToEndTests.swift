@@ -46,7 +46,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let fromPipe = try GaitBinary.run(["analyze", "-", "--format", "csv"], stdin: try Data(contentsOf: file))
         XCTAssertEqual(fromPipe.status, 0, fromPipe.stderr)
         XCTAssertEqual(fromPipe.text, fromFile.text)
-        XCTAssertTrue(fromFile.text.hasPrefix("ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout\n"))
+        XCTAssertTrue(fromFile.text.hasPrefix("ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn\n"))
     }
 
     /// The text output says what was read and carries the disclaimer.
@@ -114,5 +114,46 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let analyzed = try GaitBinary.json(try GaitBinary.run(["analyze", file.path, "--format", "json"]).stdout)
         let steps = (analyzed["steps"] as! [[String: Any]]).map { $0["ic_s"] as! Double }
         XCTAssertEqual(streamedSteps, steps)
+    }
+
+    /// Turns: analyze lists them with the steps marked; stream emits the same ones as `turn`
+    /// lines; the CSV carries `in_turn`.
+    func testTurnsInJSONStreamAndCSV() throws {
+        let walk = SyntheticTurningWalk(durationS: 45, pulses: [.init(startS: 20, durationS: 2, angleDeg: 180)])
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("turn.csv")
+        try Data(walk.csv()).write(to: file)
+        let run = try GaitBinary.run(["analyze", file.path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        let turns = try XCTUnwrap(doc["turns"] as? [[String: Any]])
+        XCTAssertEqual(turns.count, 1)
+        XCTAssertEqual(try XCTUnwrap(turns.first?["angle_deg"] as? Double), 180, accuracy: 5)
+        let inTurn = (doc["steps"] as! [[String: Any]]).filter { $0["in_turn"] as? Bool == true }.count
+        XCTAssertGreaterThan(inTurn, 0)
+        XCTAssertEqual(turns.first?["n_steps"] as? Int, inTurn)
+        XCTAssertEqual((doc["summary"] as? [String: Any])?["n_turns"] as? Int, 1)
+
+        let stream = try GaitBinary.run(["stream"], stdin: try Data(contentsOf: file))
+        XCTAssertEqual(stream.status, 0, stream.stderr)
+        let lines = stream.text.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let streamed = lines.filter { $0["type"] as? String == "turn" }
+        XCTAssertEqual(streamed.map { $0["start_s"] as? Double }, turns.map { $0["start_s"] as? Double })
+        XCTAssertEqual(streamed.map { $0["angle_deg"] as? Double }, turns.map { $0["angle_deg"] as? Double })
+
+        let csv = try GaitBinary.run(["analyze", file.path, "--format", "csv"])
+        XCTAssertEqual(csv.text.split(separator: "\n").dropFirst().filter { $0.hasSuffix(",true") }.count, inTurn)
+    }
+
+    /// Without a gyroscope turns were not assessed: null, not an empty list or zero.
+    func testNoGyroscopeTurnsAreNull() throws {
+        let run = try GaitBinary.run(["analyze", TestPaths.sampleData.appendingPathComponent("accelerometer-only.csv").path,
+                                      "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        XCTAssertTrue(doc["turns"] is NSNull)
+        XCTAssertTrue((doc["summary"] as? [String: Any])?["n_turns"] is NSNull)
+        let steps = try XCTUnwrap(doc["steps"] as? [[String: Any]])
+        XCTAssertFalse(steps.isEmpty)
+        XCTAssertTrue(steps.allSatisfy { $0["in_turn"] is NSNull })
     }
 }
