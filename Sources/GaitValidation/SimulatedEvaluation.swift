@@ -18,6 +18,9 @@ public struct SimulatedScore: Sendable {
     public var contacts: MatchResult
     public var trueContacts: Int
     public var sideCorrect: Int
+    /// Mean signed timing error (detected − true) of matched contacts of each true side, s.
+    public var contactBiasLeftS: Double?
+    public var contactBiasRightS: Double?
     public var stepLengthErrors: [Double]
     public var speedError: Double?
     public var cadenceError: Double?
@@ -81,14 +84,20 @@ public enum SimulatedEvaluation {
         let match = EventMatcher.match(detected: detected.map(\.icS), reference: truth.map(\.icS), tolerance: tolerance)
         var sides = 0
         var lengths = [Double]()
+        var bias: [Side: (sum: Double, n: Double)] = [:]
         for p in match.pairs {
             if detected[p.detected].side == truth[p.reference].side { sides += 1 }
+            if let side = truth[p.reference].side {
+                let b = bias[side] ?? (0, 0)
+                bias[side] = (b.sum + detected[p.detected].icS - truth[p.reference].icS, b.n + 1)
+            }
             if let a = detected[p.detected].stepLengthM, let b = truth[p.reference].stepLengthM { lengths.append(abs(a - b)) }
         }
         let t = recording.truth.summary.measures, m = summary.measures
         return SimulatedScore(
             seed: parameters.seed, speedMps: parameters.speedMps, contacts: match, trueContacts: truth.count,
-            sideCorrect: sides, stepLengthErrors: lengths,
+            sideCorrect: sides, contactBiasLeftS: bias[.left].map { $0.sum / $0.n },
+            contactBiasRightS: bias[.right].map { $0.sum / $0.n }, stepLengthErrors: lengths,
             speedError: m.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
             cadenceError: m.cadenceSpm.flatMap { c in t.cadenceSpm.map { c - $0 } },
             stepTimeAsymmetry: AsymmetryComparison(measured: m.stepTimeAsymmetry, truth: t.stepTimeAsymmetry),

@@ -108,6 +108,11 @@ public struct SimulatedGridSummary: Sendable {
     public var recordings: Int
     /// Mean absolute error of matched steps' lengths, m.
     public var stepLengthMAEM: Double
+    /// |mean timing error of left contacts − that of right contacts|, s: mean and largest over
+    /// the recordings. A difference between the sides moves time and distance from one side's
+    /// steps to the other's, so it bounds how well any asymmetry can be measured.
+    public var contactSkewMeanS: Double
+    public var contactSkewMaxS: Double
     public var stepTime: AsymmetryErrors
     public var stepLength: AsymmetryErrors
     public var stanceTime: AsymmetryErrors
@@ -139,6 +144,9 @@ public struct SimulatedGridSummary: Sendable {
         recordings = scores.count
         let lengths = scores.flatMap(\.stepLengthErrors)
         stepLengthMAEM = lengths.isEmpty ? .nan : lengths.reduce(0, +) / Double(lengths.count)
+        let skews = scores.compactMap { s in s.contactBiasLeftS.flatMap { l in s.contactBiasRightS.map { abs(l - $0) } } }
+        contactSkewMeanS = skews.isEmpty ? .nan : skews.reduce(0, +) / Double(skews.count)
+        contactSkewMaxS = skews.max() ?? .nan
         stepTime = AsymmetryErrors(scores.map(\.stepTimeAsymmetry))
         stepLength = AsymmetryErrors(scores.map(\.stepLengthAsymmetry))
         stanceTime = AsymmetryErrors(scores.map(\.stanceTimeAsymmetry))
@@ -146,28 +154,73 @@ public struct SimulatedGridSummary: Sendable {
 }
 
 extension SimulatedGrid {
+    /// Step length: mean absolute error of matched steps, m.
+    public static let stepLengthMAETargetM = 0.03
+    /// Asymmetry: each recording's summary symmetry index within this of the truth, percentage points.
+    public static let asymmetryTargetPct = 2.0
+
+    /// One target applied to one group of recordings (a speed band, or all).
+    public struct TargetCheck: Sendable, Hashable {
+        /// "0.8 m/s" … "all".
+        public var group: String
+        /// "step length MAE (cm)", "step-time asymmetry (pp)", "step-length asymmetry (pp)" or
+        /// "stance-time asymmetry (pp)".
+        public var measure: String
+        /// The MAE, or the largest asymmetry error; +∞ where a recording gave no value.
+        public var value: Double
+        public var limit: Double
+
+        public var met: Bool { value <= limit }
+        public var name: String { "\(group) \(measure)" }
+    }
+
+    /// The recordings of each speed, then all of them.
+    static func speedGroups(_ cases: [SimulatedGridCase], _ scores: [SimulatedScore]) -> [(String, [SimulatedScore])] {
+        precondition(cases.count == scores.count, "one score per case")
+        let pairs = Array(zip(cases, scores))
+        return speedsMps.map { v in ("\(v.fixed(1)) m/s", pairs.filter { $0.0.parameters.speedMps == v }.map(\.1)) }
+            + [("all", scores)]
+    }
+
+    /// The issue's targets for every speed band and overall. A recording with no value (no
+    /// steps, or no asymmetry where the truth has one) fails its group.
+    public static func targetChecks(_ cases: [SimulatedGridCase], _ scores: [SimulatedScore]) -> [TargetCheck] {
+        var checks = [TargetCheck]()
+        for (group, members) in speedGroups(cases, scores) where !members.isEmpty {
+            let g = SimulatedGridSummary(members)
+            func worst(_ e: SimulatedGridSummary.AsymmetryErrors) -> Double { e.missing > 0 || !e.maxPct.isFinite ? .infinity : e.maxPct }
+            checks.append(TargetCheck(group: group, measure: "step length MAE (cm)",
+                                      value: g.stepLengthMAEM.isFinite ? 100 * g.stepLengthMAEM : .infinity,
+                                      limit: 100 * stepLengthMAETargetM))
+            for (measure, e) in [("step-time", g.stepTime), ("step-length", g.stepLength), ("stance-time", g.stanceTime)] {
+                checks.append(TargetCheck(group: group, measure: "\(measure) asymmetry (pp)", value: worst(e), limit: asymmetryTargetPct))
+            }
+        }
+        return checks
+    }
+
     /// Two Markdown tables: by speed band (and overall), then by the other factors.
     public static func markdown(_ cases: [SimulatedGridCase], _ scores: [SimulatedScore]) -> String {
         precondition(cases.count == scores.count, "one score per case")
         let pairs = Array(zip(cases, scores))
         func rows(_ label: String, _ groups: [(String, [SimulatedScore])]) -> String {
-            var s = "| \(label) | recordings | step length MAE (cm) "
+            var s = "| \(label) | recordings | contact timing L − R mean / max (ms) | step length MAE (cm) "
                 + "| step-time asym. error mean / max (pp) | longer side | step-length asym. error mean / max (pp) "
                 + "| longer side | stance-time asym. error mean / max (pp) | longer side |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
             for (name, group) in groups where !group.isEmpty {
                 let g = SimulatedGridSummary(group)
                 func asym(_ e: SimulatedGridSummary.AsymmetryErrors) -> String {
                     "\(e.meanPct.fixed(2)) / \(e.maxPct.fixed(2))" + (e.missing > 0 ? " (\(e.missing) missing)" : "")
                         + " | \(e.sideRight) of \(e.sideAsked)"
                 }
-                s += "| \(name) | \(g.recordings) | \((g.stepLengthMAEM * 100).fixed(2)) | \(asym(g.stepTime)) "
+                s += "| \(name) | \(g.recordings) | \((g.contactSkewMeanS * 1000).fixed(1)) / \((g.contactSkewMaxS * 1000).fixed(1)) "
+                    + "| \((g.stepLengthMAEM * 100).fixed(2)) | \(asym(g.stepTime)) "
                     + "| \(asym(g.stepLength)) | \(asym(g.stanceTime)) |\n"
             }
             return s
         }
-        var bySpeed = speedsMps.map { v in ("\(v.fixed(1)) m/s", pairs.filter { $0.0.parameters.speedMps == v }.map(\.1)) }
-        bySpeed.append(("all", scores))
+        let bySpeed = speedGroups(cases, scores)
         var byFactor: [(String, [SimulatedScore])] = []
         func add(_ name: String, _ keep: (SimulatedGridCase) -> Bool) {
             byFactor.append((name, pairs.filter { keep($0.0) }.map(\.1)))
@@ -196,15 +249,18 @@ extension SimulatedGrid {
         func asym(_ c: AsymmetryComparison) -> String {
             "\(pct(c.truth?.pct)) \(side(c.truth)) / \(pct(c.measured?.pct)) \(side(c.measured))"
         }
-        var s = "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | found | step length MAE (cm) "
+        func ms(_ v: Double?) -> String { v.map { ($0 * 1000).fixed(1) } ?? "–" }
+        var s = "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | found | contact timing L / R (ms) "
+            + "| step length MAE (cm) "
             + "| step-time asym. true / measured (%) | step-length asym. true / measured (%) "
-            + "| stance-time asym. true / measured (%) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            + "| stance-time asym. true / measured (%) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for (c, r) in zip(cases, scores) {
             let p = c.parameters
             let mae = r.stepLengthErrors.isEmpty ? Double.nan : r.stepLengthErrors.reduce(0, +) / Double(r.stepLengthErrors.count)
             let sensor = p.resolvedSensorHeightM.fixed(3) + (c.sensorHeightOffsetM == nil ? " (from height)" : " (given)")
             s += "| \(p.seed) | \(p.speedMps.fixed(1)) | \(p.bodyHeightM.fixed(3)) | \(sensor) | \(c.mountingName) "
-                + "| \(p.includeGyro ? "yes" : "no") | \(r.found.fixed(3)) | \((mae * 100).fixed(2)) "
+                + "| \(p.includeGyro ? "yes" : "no") | \(r.found.fixed(3)) | \(ms(r.contactBiasLeftS)) / \(ms(r.contactBiasRightS)) "
+                + "| \((mae * 100).fixed(2)) "
                 + "| \(asym(r.stepTimeAsymmetry)) | \(asym(r.stepLengthAsymmetry)) | \(asym(r.stanceTimeAsymmetry)) |\n"
         }
         return s
