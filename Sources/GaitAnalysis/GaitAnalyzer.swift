@@ -22,6 +22,7 @@ public struct GaitAnalyzer {
     private struct SegmentState {
         var start: SegmentStart
         var detector: WindowContactDetector
+        var trunkPath: TrunkPathIntegrator
         var sequencer: ContactSequencer
         var acc: [SIMD3<Double>] = []
         var gyr: [SIMD3<Double>] = []
@@ -54,6 +55,7 @@ public struct GaitAnalyzer {
             segment = SegmentState(
                 start: s,
                 detector: WindowContactDetector(configuration: configuration, rate: rate),
+                trunkPath: TrunkPathIntegrator(configuration: configuration, rate: rate),
                 sequencer: ContactSequencer(
                     configuration: configuration,
                     context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
@@ -106,8 +108,9 @@ public struct GaitAnalyzer {
         let gyr = s.hasGyroSamples ? Array(s.gyr[localStart..<(localStart + length)]) : []
         let coreStart = s.windows == 0 ? 0 : s.margin
         let coreEnd = final ? length : s.margin + s.hop
-        let candidates = s.detector.detect(acc: acc, gyr: gyr, core: coreStart..<Swift.max(coreStart, coreEnd),
+        var candidates = s.detector.detect(acc: acc, gyr: gyr, core: coreStart..<Swift.max(coreStart, coreEnd),
                                            offset: s.windowStart)
+        s.trunkPath.annotate(&candidates, acc: acc, offset: s.windowStart)
         for c in candidates { s.sequencer.add(c, into: &out) }
         s.windows += 1
         s.windowStart += final ? length : s.hop
