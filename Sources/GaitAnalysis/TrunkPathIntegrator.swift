@@ -46,7 +46,9 @@ struct TrunkPathIntegrator {
                 last = nil
                 continue
             }
-            let start = previous - offset, end = c.index - offset, samples = end - start
+            let start = previous - offset
+            let end = c.index - offset
+            let samples = end - start
             let excursion = Self.excursion(position, from: start, to: end)
             var stride = (excursion: excursion, samples: Double(samples))
             if let p = last, abs(p.index - previous) <= 1, (0.5...2).contains(Double(p.samples) / Double(samples)) {

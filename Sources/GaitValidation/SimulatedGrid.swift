@@ -52,8 +52,10 @@ public enum SimulatedGrid {
     public static let sideNamingMinimumPct = 5.0
 
     /// The design: `recordingsPerSpeed` × `speedsMps.count` recordings, ordered by speed.
-    public static func cases(recordingsPerSpeed n: Int = defaultRecordingsPerSpeed, seed: UInt64,
-                             durationS: Double = defaultDurationS) -> [SimulatedGridCase] {
+    public static func cases(
+        recordingsPerSpeed n: Int = defaultRecordingsPerSpeed, seed: UInt64,
+        durationS: Double = defaultDurationS
+    ) -> [SimulatedGridCase] {
         var rng = SplitMix64(seed: seed, stream: 0x6752_4944)
         var out = [SimulatedGridCase]()
         for (b, speed) in speedsMps.enumerated() {
@@ -75,8 +77,10 @@ public enum SimulatedGrid {
                     speedMps: speed, stepTimeAsymmetryPct: stAsym[k], stepTimeLongerSide: stSide[k],
                     stepLengthAsymmetryPct: slAsym[k], stepLengthLongerSide: slSide[k], includeGyro: gyro[k],
                     mounting: mountings[mounting[k]].mounting)
-                out.append(SimulatedGridCase(parameters: p, sensorHeightOffsetM: sensor[k],
-                                             mountingName: mountings[mounting[k]].name))
+                out.append(
+                    SimulatedGridCase(
+                        parameters: p, sensorHeightOffsetM: sensor[k],
+                        mountingName: mountings[mounting[k]].name))
             }
         }
         return out
@@ -188,12 +192,17 @@ extension SimulatedGrid {
         var checks = [TargetCheck]()
         for (group, members) in speedGroups(cases, scores) where !members.isEmpty {
             let g = SimulatedGridSummary(members)
-            func worst(_ e: SimulatedGridSummary.AsymmetryErrors) -> Double { e.missing > 0 || !e.maxPct.isFinite ? .infinity : e.maxPct }
-            checks.append(TargetCheck(group: group, measure: "step length MAE (cm)",
-                                      value: g.stepLengthMAEM.isFinite ? 100 * g.stepLengthMAEM : .infinity,
-                                      limit: 100 * stepLengthMAETargetM))
+            func worst(_ e: SimulatedGridSummary.AsymmetryErrors) -> Double {
+                e.missing > 0 || !e.maxPct.isFinite ? .infinity : e.maxPct
+            }
+            checks.append(
+                TargetCheck(
+                    group: group, measure: "step length MAE (cm)",
+                    value: g.stepLengthMAEM.isFinite ? 100 * g.stepLengthMAEM : .infinity,
+                    limit: 100 * stepLengthMAETargetM))
             for (measure, e) in [("step-time", g.stepTime), ("step-length", g.stepLength), ("stance-time", g.stanceTime)] {
-                checks.append(TargetCheck(group: group, measure: "\(measure) asymmetry (pp)", value: worst(e), limit: asymmetryTargetPct))
+                checks.append(
+                    TargetCheck(group: group, measure: "\(measure) asymmetry (pp)", value: worst(e), limit: asymmetryTargetPct))
             }
         }
         return checks
@@ -204,7 +213,8 @@ extension SimulatedGrid {
         precondition(cases.count == scores.count, "one score per case")
         let pairs = Array(zip(cases, scores))
         func rows(_ label: String, _ groups: [(String, [SimulatedScore])]) -> String {
-            var s = "| \(label) | recordings | contact timing L − R mean / max (ms) | step length MAE (cm) "
+            var s =
+                "| \(label) | recordings | contact timing L − R mean / max (ms) | step length MAE (cm) "
                 + "| step-time asym. error mean / max (pp) | longer side | step-length asym. error mean / max (pp) "
                 + "| longer side | stance-time asym. error mean / max (pp) | longer side |\n"
                 + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -214,7 +224,8 @@ extension SimulatedGrid {
                     "\(e.meanPct.fixed(2)) / \(e.maxPct.fixed(2))" + (e.missing > 0 ? " (\(e.missing) missing)" : "")
                         + " | \(e.sideRight) of \(e.sideAsked)"
                 }
-                s += "| \(name) | \(g.recordings) | \((g.contactSkewMeanS * 1000).fixed(1)) / \((g.contactSkewMaxS * 1000).fixed(1)) "
+                s +=
+                    "| \(name) | \(g.recordings) | \((g.contactSkewMeanS * 1000).fixed(1)) / \((g.contactSkewMaxS * 1000).fixed(1)) "
                     + "| \((g.stepLengthMAEM * 100).fixed(2)) | \(asym(g.stepTime)) "
                     + "| \(asym(g.stepLength)) | \(asym(g.stanceTime)) |\n"
             }
@@ -229,12 +240,17 @@ extension SimulatedGrid {
         add("with gyroscope", { $0.parameters.includeGyro })
         add("accelerometer only", { !$0.parameters.includeGyro })
         for offset in sensorHeightOffsetsM {
-            let label = offset.map { "sensor height given, \($0 > 0 ? "+" : "")\(($0 * 100).fixed(0)) cm off 0.56 × height" }
+            let label =
+                offset.map { "sensor height given, \($0 > 0 ? "+" : "")\(($0 * 100).fixed(0)) cm off 0.56 × height" }
                 ?? "sensor height from body height"
             add(label, { $0.sensorHeightOffsetM == offset })
         }
-        for a in stepLengthAsymmetriesPct { add("step-length asymmetry \(a.fixed(0)) %", { $0.parameters.stepLengthAsymmetryPct == a }) }
-        for a in stepTimeAsymmetriesPct { add("step-time asymmetry \(a.fixed(0)) %", { $0.parameters.stepTimeAsymmetryPct == a }) }
+        for a in stepLengthAsymmetriesPct {
+            add("step-length asymmetry \(a.fixed(0)) %", { $0.parameters.stepLengthAsymmetryPct == a })
+        }
+        for a in stepTimeAsymmetriesPct {
+            add("step-time asymmetry \(a.fixed(0)) %", { $0.parameters.stepTimeAsymmetryPct == a })
+        }
         return rows("speed", bySpeed) + "\n" + rows("condition", byFactor)
     }
 }
@@ -250,7 +266,8 @@ extension SimulatedGrid {
             "\(pct(c.truth?.pct)) \(side(c.truth)) / \(pct(c.measured?.pct)) \(side(c.measured))"
         }
         func ms(_ v: Double?) -> String { v.map { ($0 * 1000).fixed(1) } ?? "–" }
-        var s = "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | found | contact timing L / R (ms) "
+        var s =
+            "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | found | contact timing L / R (ms) "
             + "| step length MAE (cm) "
             + "| step-time asym. true / measured (%) | step-length asym. true / measured (%) "
             + "| stance-time asym. true / measured (%) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
@@ -258,7 +275,8 @@ extension SimulatedGrid {
             let p = c.parameters
             let mae = r.stepLengthErrors.isEmpty ? Double.nan : r.stepLengthErrors.reduce(0, +) / Double(r.stepLengthErrors.count)
             let sensor = p.resolvedSensorHeightM.fixed(3) + (c.sensorHeightOffsetM == nil ? " (from height)" : " (given)")
-            s += "| \(p.seed) | \(p.speedMps.fixed(1)) | \(p.bodyHeightM.fixed(3)) | \(sensor) | \(c.mountingName) "
+            s +=
+                "| \(p.seed) | \(p.speedMps.fixed(1)) | \(p.bodyHeightM.fixed(3)) | \(sensor) | \(c.mountingName) "
                 + "| \(p.includeGyro ? "yes" : "no") | \(r.found.fixed(3)) | \(ms(r.contactBiasLeftS)) / \(ms(r.contactBiasRightS)) "
                 + "| \((mae * 100).fixed(2)) "
                 + "| \(asym(r.stepTimeAsymmetry)) | \(asym(r.stepLengthAsymmetry)) | \(asym(r.stanceTimeAsymmetry)) |\n"

@@ -1,9 +1,10 @@
 import Foundation
-@testable import GaitAnalysis
 import GaitCore
 import GaitSimulator
 import GaitValidation
 import Testing
+
+@testable import GaitAnalysis
 
 /// Issue 4's accuracy targets on simulated recordings with exact truth: step length MAE ≤ 3 cm,
 /// asymmetry within 2 percentage points, across speeds, sensor heights, mountings and
@@ -14,14 +15,16 @@ import Testing
     /// contact detection is not in the way.
     static func lengthsFromTrueContacts(_ p: SimulationParameters) -> [(truth: Step, estimateM: Double)] {
         let recording = SimulatedRecording.simulate(p)
-        let samples = recording.motionSamples, rate = p.rate.hz
+        let samples = recording.motionSamples
+        let rate = p.rate.hz
         let features = WindowFeatures(frame: BodyFrame.estimate(acc: samples.acc, rate: rate))
         let steps = recording.truth.steps
         func index(_ s: Step) -> Int { Int((s.icS * rate).rounded()) }
         var candidates = steps.indices.map { k in
-            ContactCandidate(index: index(steps[k]), finalContactAfter: nil, sideEvidence: 0,
-                             previousIndex: k > 0 && steps[k - 1].bout == steps[k].bout ? index(steps[k - 1]) : nil,
-                             verticalExcursionM: nil, features: features, harmonicRatios: nil)
+            ContactCandidate(
+                index: index(steps[k]), finalContactAfter: nil, sideEvidence: 0,
+                previousIndex: k > 0 && steps[k - 1].bout == steps[k].bout ? index(steps[k - 1]) : nil,
+                verticalExcursionM: nil, features: features, harmonicRatios: nil)
         }
         var integrator = TrunkPathIntegrator(configuration: AnalysisConfiguration(), rate: rate)
         integrator.annotate(&candidates, acc: samples.acc, offset: 0)
@@ -29,7 +32,7 @@ import Testing
         var out: [(Step, Double)] = []
         for k in steps.indices.dropFirst() {
             guard let g = candidates[k].stepGeometry, let time = steps[k].stepTimeS, let fc = steps[k].fcS,
-                  let length = estimator.stepLength(g, stepTimeS: time, doubleSupportS: fc - steps[k - 1].icS)
+                let length = estimator.stepLength(g, stepTimeS: time, doubleSupportS: fc - steps[k - 1].icS)
             else { continue }
             out.append((steps[k], length))
         }
@@ -51,9 +54,10 @@ import Testing
     func stepLengthAsymmetryFromTrueContacts(
         _ c: (speed: Double, height: Double, lengthPct: Double, lengthSide: Side, timePct: Double, timeSide: Side)
     ) {
-        let p = SimulationParameters(seed: 77, durationS: 120, bodyHeightM: c.height, speedMps: c.speed,
-                                     stepTimeAsymmetryPct: c.timePct, stepTimeLongerSide: c.timeSide,
-                                     stepLengthAsymmetryPct: c.lengthPct, stepLengthLongerSide: c.lengthSide)
+        let p = SimulationParameters(
+            seed: 77, durationS: 120, bodyHeightM: c.height, speedMps: c.speed,
+            stepTimeAsymmetryPct: c.timePct, stepTimeLongerSide: c.timeSide,
+            stepLengthAsymmetryPct: c.lengthPct, stepLengthLongerSide: c.lengthSide)
         let pairs = Self.lengthsFromTrueContacts(p)
         func sideMeans(_ value: ((truth: Step, estimateM: Double)) -> Double) -> Asymmetry {
             func mean(_ side: Side) -> Double {
@@ -62,12 +66,14 @@ import Testing
             }
             return Asymmetry(left: mean(.left), right: mean(.right), resolution: 0.01)
         }
-        let truth = sideMeans { $0.truth.stepLengthM! }, estimate = sideMeans(\.estimateM)
+        let truth = sideMeans { $0.truth.stepLengthM! }
+        let estimate = sideMeans(\.estimateM)
         let mae = pairs.map { abs($0.estimateM - $0.truth.stepLengthM!) }.reduce(0, +) / Double(pairs.count)
         #expect(pairs.count > 100)
         #expect(mae <= SimulatedGrid.stepLengthMAETargetM, "\(c.speed) m/s: step length MAE \(mae) m")
-        #expect(abs(estimate.pct - truth.pct) <= SimulatedGrid.asymmetryTargetPct,
-                "\(c.speed) m/s: step-length asymmetry \(estimate.pct) % against \(truth.pct) %")
+        #expect(
+            abs(estimate.pct - truth.pct) <= SimulatedGrid.asymmetryTargetPct,
+            "\(c.speed) m/s: step-length asymmetry \(estimate.pct) % against \(truth.pct) %")
         if c.lengthPct >= SimulatedGrid.sideNamingMinimumPct { #expect(estimate.longerSide == c.lengthSide) }
     }
 
