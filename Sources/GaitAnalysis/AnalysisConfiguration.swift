@@ -64,6 +64,13 @@ public struct AnalysisConfiguration: Hashable, Sendable {
 
     /// High-pass applied before each integration of vertical acceleration, Hz.
     public var displacementHighPassHz = 0.5
+    /// High-pass applied before and after integrating forward acceleration to the velocity about
+    /// the local mean speed, Hz (`TrunkPathIntegrator`). Half the slowest stride frequency of
+    /// walking (≈ 0.6 Hz at 72 steps/min), so the stride-frequency swing of speed that splits a
+    /// stride between its two steps passes (89 % of it at 0.6 Hz, 98 % at 1 Hz, after both
+    /// zero-phase 2nd-order passes), while slower drift from tilt and bias does not. Its
+    /// transient (a few seconds) stays inside `marginSeconds`.
+    public var forwardVelocityHighPassHz = 0.3
     /// Sensor height as a fraction of body height when only height is known
     /// (`Anthropometry.sensorHeightFraction`, shared with the simulator).
     public var sensorHeightFraction = Anthropometry.sensorHeightFraction

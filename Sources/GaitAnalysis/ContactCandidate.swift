@@ -7,14 +7,48 @@ public struct ContactCandidate: Hashable, Sendable {
     public var finalContactAfter: Int?
     /// Signed left/right evidence, −1...1: negative means a left contact.
     public var sideEvidence: Double
-    /// The previous contact as seen from the same window, and the vertical excursion of the
-    /// trunk (max − min of vertical position, m) between it and this contact.
+    /// The previous contact as seen from the same window.
     public var previousIndex: Int?
+    /// Max − min of the trunk's vertical position between `previousIndex` and this contact, m,
+    /// as the detector computes it. No longer read: step length takes `stepGeometry`. It goes,
+    /// with `WindowContactDetector.verticalPosition`, once the contact-detection rework that
+    /// owns that file has landed.
     public var verticalExcursionM: Double?
     /// Features of the walking around this contact (window-level or per stride).
     public var features: WindowFeatures
     /// Harmonic ratios of the stride starting at this contact (V, AP, ML), when it fits.
     public var harmonicRatios: SIMD3<Double>?
+    /// The trunk's path over the step ending at this contact (`TrunkPathIntegrator`): the input
+    /// of step length.
+    public var stepGeometry: StepGeometry? = nil
+}
+
+/// What the trunk's path says about one step (from `previousIndex` to the contact): the inputs
+/// of `ZijlstraStepLengthEstimator`.
+///
+/// The pendulum model sees a stride's length well but not how it splits between the two steps:
+/// the trunk's low points in double support are shared by the adjacent steps. So excursion and
+/// step time are also averaged over the stride made of this step and the one before it, and the
+/// split comes from the forward velocity.
+public struct StepGeometry: Hashable, Sendable {
+    /// Vertical excursion of the trunk over the step: its highest point minus the mean of the
+    /// double-support low points at either end, m.
+    public var verticalExcursionM: Double
+    /// Mean excursion of this step and the one before it, m (this step's alone where the one
+    /// before is unknown).
+    public var strideExcursionM: Double
+    /// Mean step time of this step and the one before it, s (likewise).
+    public var strideStepTimeS: Double
+    /// Forward displacement of the trunk during the step beyond what the local mean speed would
+    /// give, m (negative: less far).
+    public var forwardDeviationM: Double
+
+    public init(verticalExcursionM: Double, strideExcursionM: Double, strideStepTimeS: Double, forwardDeviationM: Double) {
+        self.verticalExcursionM = verticalExcursionM
+        self.strideExcursionM = strideExcursionM
+        self.strideStepTimeS = strideStepTimeS
+        self.forwardDeviationM = forwardDeviationM
+    }
 }
 
 /// Signal features of the walking inside one analysis window.

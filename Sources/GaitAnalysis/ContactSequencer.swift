@@ -159,9 +159,8 @@ struct ContactSequencer {
                 step.fcS = time(fc)
                 doubleSupport = Double(fc - p.index) / context.rate
             }
-            if let h = c.verticalExcursionM, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
-                step.stepLengthM = context.stepLength.stepLength(
-                    verticalExcursionM: h, stepTimeS: stepTime, doubleSupportS: doubleSupport)
+            if let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
+                step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, doubleSupportS: doubleSupport)
             }
         }
         out.append(.step(step))

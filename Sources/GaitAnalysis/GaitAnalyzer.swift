@@ -30,6 +30,7 @@ public struct GaitAnalyzer {
     private struct SegmentState {
         var start: SegmentStart
         var detector: WindowContactDetector
+        var trunkPath: TrunkPathIntegrator
         var sequencer: ContactSequencer
         /// Nil without a gyroscope.
         var turns: ElGoharyTurnDetector?
@@ -66,6 +67,7 @@ public struct GaitAnalyzer {
             segment = SegmentState(
                 start: s,
                 detector: WindowContactDetector(configuration: configuration, rate: rate),
+                trunkPath: TrunkPathIntegrator(configuration: configuration, rate: rate),
                 sequencer: ContactSequencer(
                     configuration: configuration,
                     context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
@@ -133,8 +135,9 @@ public struct GaitAnalyzer {
         var events = [AnalysisEvent]()
         if length >= Int(rate * WindowContactDetector.minimumWindowSeconds) {
             let frame = BodyFrame.estimate(acc: acc, rate: rate)
-            let candidates = s.detector.detect(acc: acc, gyr: gyr, frame: frame, core: coreStart..<coreEnd,
+            var candidates = s.detector.detect(acc: acc, gyr: gyr, frame: frame, core: coreStart..<coreEnd,
                                                offset: s.windowStart)
+            s.trunkPath.annotate(&candidates, acc: acc, offset: s.windowStart)
             for c in candidates { s.sequencer.add(c, into: &events) }
             if var turns = s.turns, !gyr.isEmpty {
                 var found = [ElGoharyTurnDetector.Detection]()

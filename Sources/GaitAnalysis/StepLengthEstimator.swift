@@ -10,6 +10,15 @@
 /// pendulum covers the fraction (1 − ds/T) of the step, so SL = SL_pendulum / (1 − ds/T),
 /// with ds the time from the previous contact to the toe-off of the swinging foot, T the step time.
 /// Where that toe-off was not found, the typical healthy double-support fraction is used.
+///
+/// Left and right: the pendulum excursion of one step is bounded by double-support low points it
+/// shares with its neighbours, so the model measures a stride's length but barely sees how the
+/// stride splits between a longer and a shorter step (the known blind spot of the model in
+/// asymmetric gait; Köse et al. 2012, doi:10.1186/1743-0003-9-9, integrate forward acceleration
+/// instead). `stepLength(_:stepTimeS:doubleSupportS:)` therefore takes the mean step length of
+/// the stride from the pendulum and gives each step its time's share of it at the stride's mean
+/// speed plus the forward displacement it gained or lost against that speed:
+/// SL = SL_stride · T / T_stride + Δx (`StepGeometry`, `TrunkPathIntegrator`).
 public struct ZijlstraStepLengthEstimator: Hashable, Sendable {
     /// Pendulum length, m.
     public var sensorHeightM: Double
@@ -29,5 +38,16 @@ public struct ZijlstraStepLengthEstimator: Hashable, Sendable {
         var fraction = typicalDoubleSupportFraction
         if let ds = doubleSupportS, plausibleDoubleSupport.contains(ds / stepTimeS) { fraction = ds / stepTimeS }
         return pendulum / (1 - fraction)
+    }
+
+    /// Step length, m, of a step whose trunk path is `g`: the stride's mean step length from the
+    /// pendulum, scaled by this step's share of the stride's time, plus the forward deviation.
+    /// nil when the pendulum gives nothing or the result is not positive.
+    public func stepLength(_ g: StepGeometry, stepTimeS: Double, doubleSupportS: Double?) -> Double? {
+        guard g.strideStepTimeS > 0,
+              let mean = stepLength(verticalExcursionM: g.strideExcursionM, stepTimeS: stepTimeS, doubleSupportS: doubleSupportS)
+        else { return nil }
+        let length = mean * stepTimeS / g.strideStepTimeS + g.forwardDeviationM
+        return length > 0 ? length : nil
     }
 }

@@ -65,6 +65,13 @@ public enum Signal {
 
     public static func median(_ x: [Double]) -> Double { percentile(x, 50) }
 
+    /// Running integral by the trapezoidal rule, starting at 0; `rate` in samples per second.
+    public static func cumulativeIntegral(_ x: [Double], rate: Double) -> [Double] {
+        var out = [Double](repeating: 0, count: x.count)
+        for i in x.indices.dropFirst() { out[i] = out[i - 1] + 0.5 * (x[i] + x[i - 1]) / rate }
+        return out
+    }
+
     /// Root mean square after removing the mean.
     public static func rms(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return .nan }

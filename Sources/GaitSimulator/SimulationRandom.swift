@@ -8,17 +8,18 @@ import Darwin
 
 /// The simulator's own random numbers, so that a seed gives the same recording on every run and
 /// every Swift version (the standard library's `Double.random` and `SystemRandomNumberGenerator`
-/// are not used: their algorithms are not promised to stay the same).
+/// are not used: their algorithms are not promised to stay the same). Public so that seeded
+/// designs built on the simulator (the validation grid) draw from the same generator.
 ///
 /// SplitMix64: Steele GL, Lea D, Flood CH. Fast splittable pseudorandom number generators.
 /// OOPSLA 2014. doi:10.1145/2660193.2660195. Normal deviates by the Box–Muller transform
 /// (Box GEP, Muller ME. Ann Math Stat 1958;29(2):610–611. doi:10.1214/aoms/1177706645).
-struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
     /// A generator for one purpose (`stream`) of one seed. Each purpose has its own stream, so
     /// drawing more numbers for one (say, step jitter) never shifts the numbers of another (tilt).
-    init(seed: UInt64, stream: UInt64) {
+    public init(seed: UInt64, stream: UInt64) {
         state = SplitMix64.mix(seed ^ SplitMix64.mix(stream &+ 0x632B_E59B_D9B4_E019))
     }
 
@@ -30,19 +31,19 @@ struct SplitMix64: Sendable {
         return z ^ (z >> 31)
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return SplitMix64.mix(state &- 0x9E37_79B9_7F4A_7C15)
     }
 
     /// Uniform in (0, 1): the top 53 bits, offset by half a step so 0 never occurs.
-    mutating func uniform() -> Double { SplitMix64.unitInterval(next()) }
+    public mutating func uniform() -> Double { SplitMix64.unitInterval(next()) }
 
     /// Uniform in [lo, hi].
-    mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * uniform() }
+    public mutating func uniform(_ lo: Double, _ hi: Double) -> Double { lo + (hi - lo) * uniform() }
 
     /// A standard normal deviate (Box–Muller, cosine branch).
-    mutating func gaussian() -> Double {
+    public mutating func gaussian() -> Double {
         let u1 = uniform(), u2 = uniform()
         return SplitMix64.boxMuller(u1, u2)
     }

@@ -10,16 +10,24 @@ import GaitSimulator
 /// - contacts: detected `ic_s` matched one-to-one to the true contacts within ±30 ms; found =
 ///   matched / true, spurious = unmatched detections / detections;
 /// - sides over matched contacts; step length as the mean absolute error of matched steps that
-///   have a length in both; speed and cadence against the summary truth.
+///   have a length in both; speed and cadence against the summary truth;
+/// - left/right asymmetries of the recording's summary against the summary truth.
 public struct SimulatedScore: Sendable {
     public var seed: UInt64
     public var speedMps: Double
     public var contacts: MatchResult
     public var trueContacts: Int
     public var sideCorrect: Int
+    /// Mean signed timing error (detected − true) of matched contacts of each true side, s.
+    public var contactBiasLeftS: Double?
+    public var contactBiasRightS: Double?
     public var stepLengthErrors: [Double]
     public var speedError: Double?
     public var cadenceError: Double?
+    /// Step-time, step-length and stance-time asymmetry of the summary against the truth.
+    public var stepTimeAsymmetry: AsymmetryComparison
+    public var stepLengthAsymmetry: AsymmetryComparison
+    public var stanceTimeAsymmetry: AsymmetryComparison
 
     public var found: Double { Double(contacts.truePositives) / Double(max(trueContacts, 1)) }
     public var spurious: Double {
@@ -27,15 +35,43 @@ public struct SimulatedScore: Sendable {
     }
 }
 
+/// One left/right asymmetry of a recording's summary against its truth.
+public struct AsymmetryComparison: Sendable {
+    public var measured: Asymmetry?
+    public var truth: Asymmetry?
+
+    public init(measured: Asymmetry?, truth: Asymmetry?) {
+        self.measured = measured
+        self.truth = truth
+    }
+
+    /// |measured − true| symmetry index, percentage points; nil when either is missing.
+    public var errorPct: Double? {
+        guard let measured, let truth else { return nil }
+        return abs(measured.pct - truth.pct)
+    }
+
+    /// Whether the analysis names the truth's longer side; nil where the true asymmetry is below
+    /// `minimumPct` (too small to ask for a side). A side not named counts as a miss.
+    public func sideAgrees(minimumPct: Double) -> Bool? {
+        guard let truth, truth.pct >= minimumPct else { return nil }
+        return measured?.longerSide == truth.longerSide
+    }
+}
+
 public enum SimulatedEvaluation {
     public static let tolerance = 0.03
 
-    /// Analyse one simulated recording given its parameters.
-    public static func score(_ parameters: SimulationParameters) throws(GaitError) -> SimulatedScore {
+    /// Analyse one simulated recording given its parameters. The analysis knows the body height
+    /// and, when `analysisSensorHeightM` is given, the sensor height (as `--sensor-height`).
+    public static func score(_ parameters: SimulationParameters, analysisSensorHeightM: Double? = nil) throws(GaitError)
+        -> SimulatedScore
+    {
         let recording = SimulatedRecording.simulate(parameters)
         let bytes = recording.csvBytes()
+        let subject = Subject(heightM: parameters.bodyHeightM, sensorHeightM: analysisSensorHeightM)
         var engine = GaitEngine(options: EngineOptions(
-            reader: ReaderOptions(path: "simulated seed \(parameters.seed)"), subject: Subject(heightM: parameters.bodyHeightM)))
+            reader: ReaderOptions(path: "simulated seed \(parameters.seed)"), subject: subject))
         var events = [AnalysisEvent]()
         do {
             try bytes.withUnsafeBytes { raw in try engine.push(raw, into: &events) }
@@ -48,16 +84,25 @@ public enum SimulatedEvaluation {
         let match = EventMatcher.match(detected: detected.map(\.icS), reference: truth.map(\.icS), tolerance: tolerance)
         var sides = 0
         var lengths = [Double]()
+        var bias: [Side: (sum: Double, n: Double)] = [:]
         for p in match.pairs {
             if detected[p.detected].side == truth[p.reference].side { sides += 1 }
+            if let side = truth[p.reference].side {
+                let b = bias[side] ?? (0, 0)
+                bias[side] = (b.sum + detected[p.detected].icS - truth[p.reference].icS, b.n + 1)
+            }
             if let a = detected[p.detected].stepLengthM, let b = truth[p.reference].stepLengthM { lengths.append(abs(a - b)) }
         }
-        let t = recording.truth.summary.measures
+        let t = recording.truth.summary.measures, m = summary.measures
         return SimulatedScore(
             seed: parameters.seed, speedMps: parameters.speedMps, contacts: match, trueContacts: truth.count,
-            sideCorrect: sides, stepLengthErrors: lengths,
-            speedError: summary.measures.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
-            cadenceError: summary.measures.cadenceSpm.flatMap { c in t.cadenceSpm.map { c - $0 } })
+            sideCorrect: sides, contactBiasLeftS: bias[.left].map { $0.sum / $0.n },
+            contactBiasRightS: bias[.right].map { $0.sum / $0.n }, stepLengthErrors: lengths,
+            speedError: m.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
+            cadenceError: m.cadenceSpm.flatMap { c in t.cadenceSpm.map { c - $0 } },
+            stepTimeAsymmetry: AsymmetryComparison(measured: m.stepTimeAsymmetry, truth: t.stepTimeAsymmetry),
+            stepLengthAsymmetry: AsymmetryComparison(measured: m.stepLengthAsymmetry, truth: t.stepLengthAsymmetry),
+            stanceTimeAsymmetry: AsymmetryComparison(measured: m.stanceTimeAsymmetry, truth: t.stanceTimeAsymmetry))
     }
 
     /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,

@@ -10,21 +10,36 @@ struct Validate: ParsableCommand {
         discussion: """
             DATASET names the layout: voisard (Voisard et al. 2023, lower back + hand-checked events; DIRECTORY \
             is the dataset folder), or simulated (a seeded cohort of simulated normal gait, speeds 0.6–1.5 m/s, \
-            heights 1.55–1.95 m; no DIRECTORY).
+            heights 1.55–1.95 m; no DIRECTORY). simulated --grid scores step length and left/right asymmetry \
+            on a seeded grid of speeds 0.5–1.6 m/s, body and sensor heights, sensor mountings, asymmetries, \
+            with and without gyroscope.
             """)
 
     @Argument(help: "Dataset layout: voisard.")
     var dataset: String
     @Argument(help: "The dataset folder (voisard).")
     var directory: String?
-    @Option(help: "simulated: number of recordings.")
+    @Option(help: "simulated: number of recordings (not with --grid).")
     var count: Int = 20
+    @ArgumentParser.Flag(help: "simulated: the grid of speeds, heights, mountings and asymmetries (docs/validation.md).")
+    var grid = false
+    @Option(help: "simulated --grid: recordings at each speed.")
+    var perSpeed: Int = SimulatedGrid.defaultRecordingsPerSpeed
+    @ArgumentParser.Flag(name: .customLong("per-recording"), help: "simulated --grid: add a row per recording.")
+    var perRecording = false
     @Option(help: "simulated: first seed.")
     var seed: UInt64 = 1000
-    @Option(help: "simulated: duration of each recording, seconds.")
-    var duration: Double = 300
+    @Option(help: "simulated: duration of each recording, seconds (default 300; 120 with --grid).")
+    var duration: Double?
     @Option(help: "Write the Markdown report to this file instead of standard output.")
     var out: String?
+
+    func validate() throws {
+        if grid && dataset != "simulated" { throw ValidationError("--grid belongs to the simulated dataset") }
+        if perSpeed < 1 { throw ValidationError("--per-speed must be at least 1") }
+        if count < 1 { throw ValidationError("--count must be at least 1") }
+        if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration must be a positive number of seconds") }
+    }
 
     func run() throws {
         switch dataset {
@@ -32,8 +47,15 @@ struct Validate: ParsableCommand {
             guard let directory else { throw ValidationError("voisard needs the dataset folder") }
             let report = try VoisardEvaluation.run(directory: directory)
             try Output.write(VoisardEvaluation.markdown(report), to: out)
+        case "simulated" where grid:
+            let cases = SimulatedGrid.cases(recordingsPerSpeed: perSpeed, seed: seed,
+                                            durationS: duration ?? SimulatedGrid.defaultDurationS)
+            let scores = try SimulatedGrid.run(cases)
+            var report = SimulatedGrid.markdown(cases, scores)
+            if perRecording { report += "\n" + SimulatedGrid.recordingsMarkdown(cases, scores) }
+            try Output.write(report, to: out)
         case "simulated":
-            let scores = try SimulatedEvaluation.normalCohort(count: count, firstSeed: seed, durationS: duration)
+            let scores = try SimulatedEvaluation.normalCohort(count: count, firstSeed: seed, durationS: duration ?? 300)
             try Output.write(SimulatedEvaluation.markdown(scores), to: out)
         default:
             throw ValidationError("unknown dataset layout '\(dataset)' (known: voisard, simulated)")
