@@ -9,11 +9,6 @@ public struct ContactCandidate: Hashable, Sendable {
     public var sideEvidence: Double
     /// The previous contact as seen from the same window.
     public var previousIndex: Int?
-    /// Max − min of the trunk's vertical position between `previousIndex` and this contact, m,
-    /// as the detector computes it. No longer read: step length takes `stepGeometry`. It goes,
-    /// with `WindowContactDetector.verticalPosition`, once the contact-detection rework that
-    /// owns that file has landed.
-    public var verticalExcursionM: Double?
     /// Features of the walking around this contact (window-level or per stride).
     public var features: WindowFeatures
     /// Harmonic ratios of the stride starting at this contact (V, AP, ML), when it fits.

@@ -70,7 +70,6 @@ public struct WindowContactDetector {
 
         let fcSignal = fcSmoothing.apply(av)
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
-        let position = verticalPosition(av)
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var out = [ContactCandidate]()
@@ -82,13 +81,7 @@ public struct WindowContactDetector {
             let lag = Swift.min(n - 1, i + (gyr.isEmpty ? Int(0.02 * rate) : 0))
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
-                previousIndex: nil, verticalExcursionM: nil, features: features, harmonicRatios: nil)
-            if k > 0 {
-                let prev = contacts[k - 1]
-                let segment = position[prev...i]
-                candidate.previousIndex = offset + prev
-                candidate.verticalExcursionM = segment.max()! - segment.min()!
-            }
+                previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil)
             if k + 2 < contacts.count {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
             }
@@ -129,18 +122,6 @@ public struct WindowContactDetector {
         let yaw = scaled(gyr.map { dot($0, frame.up) })
         let roll = scaled(gyr.map { dot($0, frame.forward) })
         return zip(yaw, roll).map { $0 - $1 }
-    }
-
-    /// Vertical position of the trunk, m: a_v high-passed and integrated twice, high-passing
-    /// after each integration to remove drift (as mobgap's SlZijlstra does).
-    private func verticalPosition(_ av: [Double]) -> [Double] {
-        let hp = ButterworthFilter(.highPass(configuration.displacementHighPassHz), order: 2, rate: rate)
-        func integrate(_ x: [Double]) -> [Double] {
-            var out = [Double](repeating: 0, count: x.count)
-            for i in 1..<x.count { out[i] = out[i - 1] + 0.5 * (x[i] + x[i - 1]) / rate }
-            return out
-        }
-        return hp.filtfilt(integrate(hp.filtfilt(integrate(hp.filtfilt(av)))))
     }
 
     /// Regularity (Moe-Nilssen & Helbostad 2004), dominant step frequency and RMS over the span of

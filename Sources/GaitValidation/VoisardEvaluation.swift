@@ -69,15 +69,16 @@ public struct EvaluationReport: Sendable {
 
     public var contacts: MatchResult { trials.reduce(.empty) { $0 + $1.contacts } }
     public var finalContacts: MatchResult { trials.reduce(.empty) { $0 + $1.finalContacts } }
-    public var sideAccuracy: Double {
-        let total = trials.reduce(0) { $0 + $1.sideTotal }
-        return total == 0 ? .nan : Double(trials.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
-    }
+    public var sideAccuracy: Double { Self.sideAccuracy(trials) }
     /// Side accuracy over the trials not in `VoisardDataset.footSensorsSwapped`.
     public var sideAccuracyExcludingSwapped: Double {
-        let kept = trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) }
-        let total = kept.reduce(0) { $0 + $1.sideTotal }
-        return total == 0 ? .nan : Double(kept.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
+        Self.sideAccuracy(trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) })
+    }
+
+    /// Fraction of the matched contacts of `trials` whose side is right.
+    private static func sideAccuracy(_ trials: [TrialScore]) -> Double {
+        let total = trials.reduce(0) { $0 + $1.sideTotal }
+        return total == 0 ? .nan : Double(trials.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
     }
     public var medianAbsoluteErrorS: Double { median(contacts.errors.map(abs)) }
     public var medianErrorS: Double { median(contacts.errors) }

@@ -24,7 +24,7 @@ import Testing
             ContactCandidate(
                 index: index(steps[k]), finalContactAfter: nil, sideEvidence: 0,
                 previousIndex: k > 0 && steps[k - 1].bout == steps[k].bout ? index(steps[k - 1]) : nil,
-                verticalExcursionM: nil, features: features, harmonicRatios: nil)
+                features: features, harmonicRatios: nil)
         }
         var integrator = TrunkPathIntegrator(configuration: AnalysisConfiguration(), rate: rate)
         integrator.annotate(&candidates, acc: samples.acc, offset: 0)

@@ -69,13 +69,13 @@ final class StageTests: XCTestCase {
             var e = side == .left ? -0.6 : 0.6
             if Double.random(in: 0..<1, using: &rng) < 0.25 { e = -e }
             sequencer.add(ContactCandidate(index: 100 + k * 55, finalContactAfter: nil, sideEvidence: e, previousIndex: nil,
-                                           verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil),
+                                           features: WindowFeatures(frame: frame), harmonicRatios: nil),
                           into: &out)
         }
         // A short chain after a long pause: not a bout.
         for k in 0..<4 {
             sequencer.add(ContactCandidate(index: 100_000 + k * 55, finalContactAfter: nil, sideEvidence: 0.5, previousIndex: nil,
-                                           verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil),
+                                           features: WindowFeatures(frame: frame), harmonicRatios: nil),
                           into: &out)
         }
         sequencer.finish(into: &out)
@@ -104,7 +104,7 @@ final class StageTests: XCTestCase {
         let indices = (0..<20).map { 100 + $0 * 55 } + (0..<5).map { 1700 + $0 * 55 } + (0..<12).map { 2600 + $0 * 55 }
         func candidate(_ i: Int, _ k: Int) -> ContactCandidate {
             ContactCandidate(index: i, finalContactAfter: nil, sideEvidence: k % 2 == 0 ? -0.5 : 0.5, previousIndex: nil,
-                             verticalExcursionM: nil, features: WindowFeatures(frame: frame), harmonicRatios: nil)
+                             features: WindowFeatures(frame: frame), harmonicRatios: nil)
         }
         var late = sequencer(), early = sequencer()
         var lateOut = [AnalysisEvent](), earlyOut = [AnalysisEvent]()
