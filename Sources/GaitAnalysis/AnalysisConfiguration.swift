@@ -44,6 +44,30 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// (McCamley 2012's second-derivative maximum, taken next to the push-off peak).
     public var finalContactSlopeSeconds = 0.08
 
+    // MARK: Stance features (StanceFeatureExtractor; docs/algorithms/stance-features.md)
+
+    /// High-pass before and after each integration of mediolateral acceleration and of the roll
+    /// and yaw rates, Hz: below the slowest stride frequency (≈ 0.6 Hz), so the stride-frequency
+    /// sway and rotation pass while drift from tilt and bias does not.
+    public var stanceHighPassHz = 0.3
+    /// The impact peak is the highest vertical acceleration in this span around the contact, s.
+    /// The trunk's heel-strike transient peaks 30–50 ms after the contact (Voisard reference
+    /// data, docs/algorithms/initial-contacts.md); the span also covers timing error.
+    public var impactFromSeconds = -0.03
+    public var impactToSeconds = 0.12
+    /// Low-pass of the vertical specific force for the support measure, Hz: keeps a loss of
+    /// support lasting ≥ 50 ms, removes sensor noise.
+    public var supportLowPassHz = 10.0
+    /// A stance loses its support when its vertical specific force falls this far below the
+    /// median single-stance minimum of the analysis window (the same person's ordinary stances),
+    /// in g. A fixed threshold does not work: on the Voisard healthy recordings single-stance
+    /// minima range from 0.39 g (fast walkers) to 0.9 g, while within a trial no stance fell more
+    /// than 0.26 g below the trial's median. A knee that gives way lets the trunk drop towards free
+    /// fall (0 g). No published cut-off exists (gait-reference-values.md §5): experimental.
+    public var givingWayDropG = 0.3
+    /// The force must stay that low this long for a candidate event, s.
+    public var givingWayMinSeconds = 0.04
+
     // MARK: Left/right (McCamley 2012; Ullrich et al. 2021 combined axes)
 
     /// Band for the gyroscope (or mediolateral acceleration) sign test, Hz: around the stride

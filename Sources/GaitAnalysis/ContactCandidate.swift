@@ -16,6 +16,8 @@ public struct ContactCandidate: Hashable, Sendable {
     /// The trunk's path over the step ending at this contact (`TrunkPathIntegrator`): the input
     /// of step length.
     public var stepGeometry: StepGeometry? = nil
+    /// The impact at this contact and the stance that follows it (`StanceFeatureExtractor`).
+    public var stance: StanceFeatures? = nil
 }
 
 /// What the trunk's path says about one step (from `previousIndex` to the contact): the inputs

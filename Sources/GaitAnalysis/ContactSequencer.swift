@@ -163,9 +163,13 @@ struct ContactSequencer {
                 step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, doubleSupportS: doubleSupport)
             }
         }
+        if let stance = c.stance {
+            step.supportMinG = stance.minSupportG
+            step.givingWayCandidate = side != nil && stance.supportLossS >= configuration.givingWayMinSeconds
+        }
         out.append(.step(step))
-        bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios)
-        total.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios)
+        bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance)
+        total.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance)
         boutEnd = step.icS
 
         if recent.count == 2, entry.position - recent[0].entry.position == 2,

@@ -21,12 +21,17 @@ struct MeasuresAccumulator {
     private var harmonic = [Moments(), Moments(), Moments()]
     private var rms = [Moments(), Moments(), Moments()]
     private var stepFrequency = Moments()
+    private var straightSteps = 0
+    private var impactBySide = [Moments(), Moments()], lateralBySide = [Moments(), Moments()]
+    private var straightStepTimeBySide = [Moments(), Moments()]
+    private var rollRange = Moments(), yawRange = Moments()
+    private var givingWay = [0, 0]
     /// Timing resolution, s: one sample.
     let resolutionS: Double
 
     init(resolutionS: Double) { self.resolutionS = resolutionS }
 
-    mutating func add(step: Step, features: WindowFeatures, harmonicRatios: SIMD3<Double>?) {
+    mutating func add(step: Step, features: WindowFeatures, harmonicRatios: SIMD3<Double>?, stance: StanceFeatures?) {
         steps += 1
         stepTime.add(step.stepTimeS)
         stepLength.add(step.stepLengthM)
@@ -40,6 +45,18 @@ struct MeasuresAccumulator {
         if let h = harmonicRatios { for i in 0..<3 { harmonic[i].add(h[i]) } }
         if let r = features.rms { for i in 0..<3 { rms[i].add(r[i]) } }
         stepFrequency.add(features.dominantStepFrequencyHz)
+        if let stance, stance.isStraight {
+            straightSteps += 1
+            rollRange.add(stance.rollRangeDeg)
+            yawRange.add(stance.yawRangeDeg)
+            if let side = step.side {
+                let s = side == .left ? 0 : 1
+                impactBySide[s].add(stance.impactPeakMps2)
+                straightStepTimeBySide[s].add(step.stepTimeS)
+                lateralBySide[s].add(stance.lateralExcursion(towards: side))
+            }
+        }
+        if step.givingWayCandidate, let side = step.side { givingWay[side == .left ? 0 : 1] += 1 }
     }
 
     mutating func add(stride: Stride) {
@@ -81,6 +98,15 @@ struct MeasuresAccumulator {
         m.rmsAccAP = rms[1].mean
         m.rmsAccML = rms[2].mean
         m.spectralCadenceSpm = stepFrequency.mean.map { 60 * $0 }
+        m.nStraightSteps = straightSteps
+        m.straightStepTimeAsymmetry = Self.asymmetry(straightStepTimeBySide, resolution: resolutionS)
+        m.impactAsymmetry = Self.asymmetry(impactBySide, resolution: 0.05)
+        m.lateralExcursionAsymmetry = Self.asymmetry(lateralBySide, resolution: 0.001)
+        m.pelvisRollRangeDeg = rollRange.mean
+        m.pelvisYawRangeDeg = yawRange.mean
+        m.givingWayCandidates = givingWay[0] + givingWay[1]
+        m.givingWayCandidatesLeft = givingWay[0]
+        m.givingWayCandidatesRight = givingWay[1]
         return m
     }
 }

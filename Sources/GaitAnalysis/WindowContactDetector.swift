@@ -18,6 +18,8 @@ import GaitDSP
 ///    0.5–2 Hz and scaled by its SD, at the contact (McCamley 2012; Ullrich et al. 2021 combine
 ///    the two axes); negative → left. Without one, the sign of band-passed mediolateral
 ///    acceleration 20 ms after the contact.
+/// 6. What the trunk does at the contact and in the stance after it (`StanceFeatureExtractor`):
+///    the inputs of the classifier's per-side measures.
 /// Complexity O(n log n) per window of n samples (FFT convolution, filters).
 public struct WindowContactDetector {
     /// Windows shorter than this hold no contacts (nor a meaningful body frame), s.
@@ -72,16 +74,24 @@ public struct WindowContactDetector {
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
-        var out = [ContactCandidate]()
+        var finalContacts = [Int?](repeating: nil, count: contacts.count)
         for (k, i) in contacts.enumerated() where core.contains(i) {
             let next = k + 1 < contacts.count ? contacts[k + 1] : n
             let fcRange = (i + Int(c.finalContactFromSeconds * rate))..<Swift.min(next, i + Int(c.finalContactToSeconds * rate))
-            let fc = Signal.peaks(Array(fcSignal[fcRange.clamped(to: 0..<n)])).max { fcSignal[fcRange.lowerBound + $0] < fcSignal[fcRange.lowerBound + $1] }
+            finalContacts[k] = Signal.peaks(Array(fcSignal[fcRange.clamped(to: 0..<n)])).max { fcSignal[fcRange.lowerBound + $0] < fcSignal[fcRange.lowerBound + $1] }
                 .map { steepestRise(fcSignal, before: fcRange.lowerBound + $0, notBefore: fcRange.lowerBound) }
+        }
+        let stance = StanceFeatureExtractor(configuration: c, rate: rate)
+            .features(acc: acc, gyr: gyr, av: av, frame: frame, contacts: contacts, finalContacts: finalContacts)
+
+        var out = [ContactCandidate]()
+        for (k, i) in contacts.enumerated() where core.contains(i) {
+            let fc = finalContacts[k]
             let lag = Swift.min(n - 1, i + (gyr.isEmpty ? Int(0.02 * rate) : 0))
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
-                previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil)
+                previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
+                stance: stance[k])
             if k + 2 < contacts.count {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
             }

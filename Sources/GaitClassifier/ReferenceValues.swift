@@ -17,6 +17,27 @@ public enum ReferenceValues {
     /// Real-world speed error of a lower-back sensor, m/s (Kirk et al. 2024, upper end, V).
     public static let speedMeasurementError = 0.13
 
+    /// The speed z-score at or below which walking is slow for age and sex
+    /// (gait-reference-values.md §8: z ≤ −2 against the Bohannon stratum).
+    public static let speedZ = -2.0
+    /// Height-normalised comfortable speed, s⁻¹, mean and SD, age ≥ 60 (Kasović et al. 2021, V).
+    public static let heightNormalisedSpeed = 0.75
+    public static let heightNormalisedSpeedSD = 0.17
+    /// LBP gait changes (speed SMD −0.59, stride SMD −0.38; no ROM difference), and the real-world
+    /// stride-length error of a lower-back sensor (0.21 m).
+    public static let lbpGaitSource = "Smith et al. 2022, doi:10.1016/j.jshs.2022.02.001; error: Micó-Amigo et al. 2023, doi:10.1186/s12984-023-01198-5"
+
+    /// Normal temporal symmetry ratio 0.9–1.1 (Patterson et al. 2008, V).
+    public static let symmetryRatioSource = "Patterson et al. 2008, doi:10.1016/j.apmr.2007.08.142"
+    /// Vertical step regularity tracks walkway asymmetry best (Buckley et al. 2020, V).
+    public static let stepRegularitySource = "Buckley et al. 2020, doi:10.3390/s20010037"
+    /// Event-timing errors of a lower-back sensor in pathological gait (Trojaniello et al. 2015, V).
+    public static let eventErrorSource = "Trojaniello et al. 2015, doi:10.1016/j.gaitpost.2015.06.008"
+    /// Harmonic ratio (Menz et al. 2003; what it measures: Bellanca et al. 2013, V).
+    public static let harmonicRatioSource = "Menz et al. 2003; Bellanca et al. 2013, doi:10.1016/j.jbiomech.2012.12.008"
+    /// Knee buckling: definition (Felson et al. 2007, V); no lower-back detector exists (§5).
+    public static let givingWaySource = "definition: Felson et al. 2007, doi:10.7326/0003-4819-147-8-200710160-00005; detector: GaitKit, experimental"
+
     /// General 10 % asymmetry criterion (Hodt-Billington et al. 2012, doi:10.3109/09593985.2011.574783, V).
     public static let asymmetryCriterionPct = 10.0
     public static let asymmetrySource = "Hodt-Billington et al. 2012, doi:10.3109/09593985.2011.574783"

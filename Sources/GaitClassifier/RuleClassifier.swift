@@ -1,62 +1,89 @@
 import GaitCore
 
-/// First rule-based flags from the summary measures (docs/classifier.md). Each rule uses a
-/// published reference value, suppresses deviations within measurement error, and lowers its
-/// confidence when strides are few or sides uncertain. Supports research; not a diagnosis.
+/// Flags the compensatory gait patterns of the contract from a recording's summary measures
+/// (docs/classifier.md; one page per pattern in docs/patterns/). Flags support research; they are
+/// not a diagnosis.
 ///
-/// Rules in this version:
-/// - `antalgic`: step-time symmetry index above the 10 % criterion with the longer side beyond
-///   measurement error; the flagged side is the one whose stance is short: the foot whose
-///   contralateral steps are short, i.e. the side opposite the short steps.
-/// - `short_stride`: walking speed ≥ 2 SD below the age/sex stratum mean and by more than the
-///   speed measurement error.
-/// - `irregular`: stride-time CV above the healthy 6 % bound from at least `minStrides` strides.
+/// Every rule:
+/// - uses a published cut-off where one exists (gait-reference-values.md) and otherwise a z-score
+///   against same-sensor healthy norms (`HealthyNorms`);
+/// - is silent when the deviation is within measurement error (a side is named only when the
+///   left/right difference exceeds twice its standard error, see `Asymmetry`);
+/// - needs `minSteps` straight steps;
+/// - carries a confidence that falls with few steps, short bouts and uncertain sides.
 public struct RuleClassifier: Sendable {
-    /// Fewer steps than this give no flags (about 10 strides).
+    /// Fewer straight steps than this give no flags (about 10 strides).
     public var minSteps = 20
     /// Stride-time variability needs more strides than a mean does.
     public var minStrides = 20
+    /// |z| beyond which a norm-based measure is flagged. Three patterns (lateral_shift, guarded,
+    /// impact_asymmetry) are judged by z-scores against same-sensor norms; holding the chance that
+    /// any of them flags a healthy recording to 5 % leaves 5 %/3 per one-sided test (Bonferroni).
+    /// The norms come from 14 subjects, so a new person's value follows Student's t with 13
+    /// degrees of freedom, widened by √(1 + 1/14) (prediction interval): t₀.₉₈₃(13)·√(1 + 1/14) = 2.46.
+    public static let normZ = 2.46
+    /// Walking of this many steps gives full confidence (Mobilise-D aggregates variability only
+    /// over bouts > 30 s, ≈ 50 steps; twice that for a per-side comparison).
+    public static let fullConfidenceSteps = 100.0
+    /// Bouts of this mean duration or longer give full confidence, s (Mobilise-D's > 30 s bin).
+    public static let fullConfidenceBoutSeconds = 30.0
 
-    public init() {}
+    public var norms: HealthyNorms
 
-    public func classify(summary: Summary, subject: Subject, meanSideConfidence: Double?) -> [Flag] {
-        let m = summary.measures
-        guard m.nSteps >= minSteps else { return [] }
-        let amount = min(1, Double(m.nSteps) / 100)
-        let sideTrust = meanSideConfidence ?? 0.5
-        var flags = [Flag]()
+    /// The pattern names this classifier can flag, in the order it assesses them.
+    public static var patterns: [String] { PatternRule.all.map(\.pattern) }
 
-        if let a = m.stepTimeAsymmetry, a.pct > ReferenceValues.asymmetryCriterionPct, let longer = a.longerSide {
-            let score = min(1, (a.pct - ReferenceValues.asymmetryCriterionPct) / ReferenceValues.asymmetryCriterionPct)
-            flags.append(Flag(
-                pattern: "antalgic", side: longer, score: score, confidence: amount * sideTrust,
-                evidence: [Evidence(metric: "step_time_asymmetry_pct", value: a.pct,
-                                    reference: "≤ \(Int(ReferenceValues.asymmetryCriterionPct)) %",
-                                    source: ReferenceValues.asymmetrySource)]))
-        }
+    public init(norms: HealthyNorms = .voisard) { self.norms = norms }
 
-        if let v = m.speedMps {
-            let (expected, _) = ReferenceValues.expectedSpeed(age: subject.ageYears, sex: subject.sex)
-            let z = (v - expected) / ReferenceValues.speedSD
-            if z <= -2, expected - v > ReferenceValues.speedMeasurementError {
-                flags.append(Flag(
-                    pattern: "short_stride", side: nil, score: min(1, (-z - 2) / 2), confidence: amount,
-                    evidence: [Evidence(metric: "speed_mps", value: v,
-                                        reference: "mean \(expected) m/s, z ≤ −2 with SD \(ReferenceValues.speedSD)",
-                                        source: "\(ReferenceValues.speedSource); SD: \(ReferenceValues.speedSDSource)"),
-                               Evidence(metric: "speed_z", value: z, reference: "> −2", source: ReferenceValues.speedSource)]))
-            }
-        }
-
-        if let cv = m.strideTimeCVPct, m.nSteps / 2 >= minStrides, cv > ReferenceValues.strideTimeCVUpperPct {
-            flags.append(Flag(
-                pattern: "irregular", side: nil,
-                score: min(1, (cv - ReferenceValues.strideTimeCVUpperPct) / ReferenceValues.strideTimeCVUpperPct),
-                confidence: amount,
-                evidence: [Evidence(metric: "stride_time_cv_pct", value: cv,
-                                    reference: "< \(Int(ReferenceValues.strideTimeCVUpperPct)) %",
-                                    source: ReferenceValues.strideTimeCVSource)]))
-        }
-        return flags
+    /// The flags, and notes on what could not be assessed or was assumed.
+    public struct Classification: Sendable {
+        public var flags: [Flag] = []
+        public var notes: [String] = []
     }
+
+    public func classify(summary: Summary, subject: Subject, meanSideConfidence: Double?) -> Classification {
+        var result = Classification()
+        let m = summary.measures
+        let steps = m.nStraightSteps > 0 ? m.nStraightSteps : m.nSteps
+        guard steps >= minSteps else {
+            if m.nSteps > 0 {
+                result.notes.append("flags: \(steps) straight steps, fewer than the \(minSteps) the classifier needs; no pattern assessed")
+            }
+            return result
+        }
+        let meanBout = summary.nBouts > 0 ? summary.walkingTimeS / Double(summary.nBouts) : 0
+        let base = min(1, Double(steps) / Self.fullConfidenceSteps) * min(1, meanBout / Self.fullConfidenceBoutSeconds)
+        let context = RuleContext(measures: m, subject: subject, norms: norms, base: base,
+                                  sideTrust: meanSideConfidence ?? 0.5, strides: m.nSteps / 2, minStrides: minStrides)
+        for rule in PatternRule.all {
+            let outcome = rule.evaluate(context)
+            if let flag = outcome.flag { result.flags.append(flag) }
+            result.notes.append(contentsOf: outcome.notes)
+        }
+        return result
+    }
+}
+
+/// What every rule sees.
+struct RuleContext {
+    var measures: GaitMeasures
+    var subject: Subject
+    var norms: HealthyNorms
+    /// Confidence from the amount of walking (steps and bout length), 0...1.
+    var base: Double
+    /// Mean side confidence of the steps (0.5–1).
+    var sideTrust: Double
+    var strides: Int
+    var minStrides: Int
+
+    /// Score 0...1 for a value past a cut-off: how far past it, in units of `scale`, capped.
+    static func score(_ excess: Double, per scale: Double) -> Double { Swift.max(0, Swift.min(1, excess / scale)) }
+}
+
+/// One pattern's rule: a flag or nothing, and notes.
+struct PatternRule: Sendable {
+    let pattern: String
+    let evaluate: @Sendable (RuleContext) -> (flag: Flag?, notes: [String])
+
+    static let all: [PatternRule] = [.antalgic, .shortStride, .lateralShift, .guarded, .impactAsymmetry, .irregular, .kneeGivingWay]
 }

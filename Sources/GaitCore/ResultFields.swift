@@ -12,6 +12,8 @@ extension Step: FieldRecord {
         Field("step_length_m") { .init($0.stepLengthM) },
         Field("bout") { .init($0.bout) },
         Field("in_turn") { .init($0.inTurn) },
+        Field("support_min_g") { .init($0.supportMinG) },
+        Field("giving_way_candidate") { .init($0.givingWayCandidate) },
     ]
 }
 
@@ -60,6 +62,19 @@ extension GaitMeasures {
         Field("rms_acc_ap_mps2") { .init($0.rmsAccAP) },
         Field("rms_acc_ml_mps2") { .init($0.rmsAccML) },
         Field("n_turns") { .init($0.nTurns) },
+        Field("n_straight_steps") { .int($0.nStraightSteps) },
+        Field("straight_step_time_asymmetry_pct") { .init($0.straightStepTimeAsymmetry?.pct) },
+        Field("straight_step_time_longer_side") { .init($0.straightStepTimeAsymmetry?.longerSide) },
+        Field("impact_asymmetry_pct") { .init($0.impactAsymmetry?.pct) },
+        Field("impact_larger_side") { .init($0.impactAsymmetry?.longerSide) },
+        Field("lateral_excursion_m") { .init($0.lateralExcursionAsymmetry.map { 0.5 * ($0.left + $0.right) }) },
+        Field("lateral_excursion_asymmetry_pct") { .init($0.lateralExcursionAsymmetry?.pct) },
+        Field("lateral_excursion_larger_side") { .init($0.lateralExcursionAsymmetry?.longerSide) },
+        Field("pelvis_roll_range_deg") { .init($0.pelvisRollRangeDeg) },
+        Field("pelvis_yaw_range_deg") { .init($0.pelvisYawRangeDeg) },
+        Field("giving_way_candidates") { .int($0.givingWayCandidates) },
+        Field("giving_way_candidates_left") { .int($0.givingWayCandidatesLeft) },
+        Field("giving_way_candidates_right") { .int($0.givingWayCandidatesRight) },
     ]
 }
 

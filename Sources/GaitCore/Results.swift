@@ -20,6 +20,14 @@ public struct Step: Hashable, Sendable {
     /// Whether this initial contact lies inside a turn; nil where turns were not assessed (no
     /// gyroscope).
     public var inTurn: Bool?
+    /// Lowest vertical specific force (gravity included) in the single stance that starts with
+    /// this contact's foot, g; nil where it was not measured.
+    public var supportMinG: Double?
+    /// Whether that stance holds a candidate knee-giving-way event: the force stayed below
+    /// the window's ordinary stances by `AnalysisConfiguration.givingWayDropG` for at least
+    /// `givingWayMinSeconds`
+    /// (experimental, docs/patterns/knee_giving_way.md).
+    public var givingWayCandidate: Bool = false
 
     public init(icS: Double, fcS: Double? = nil, side: Side? = nil, sideConfidence: Double? = nil,
                 stepTimeS: Double? = nil, stepLengthM: Double? = nil, bout: Int? = nil, inTurn: Bool? = nil) {
@@ -115,6 +123,24 @@ public struct GaitMeasures: Hashable, Sendable {
     /// Turns (docs/algorithms/turns.md): for a bout, those overlapping it; for the summary, all
     /// turns of the recording. Nil where turns were not assessed (no gyroscope).
     public var nTurns: Int?
+    /// Per-side measures from straight walking (steps whose stride turns the heading by at most
+    /// `StanceFeatures.turningHeadingDeg`; docs/algorithms/stance-features.md).
+    /// Steps that fed them.
+    public var nStraightSteps: Int = 0
+    /// Step-time asymmetry of the straight steps only (turning steps are asymmetric by nature).
+    public var straightStepTimeAsymmetry: Asymmetry?
+    /// Mean vertical acceleration peak at initial contact, per side (trunk proxy of impact).
+    public var impactAsymmetry: Asymmetry?
+    /// Mean lateral trunk excursion towards the stance foot, per side, m.
+    public var lateralExcursionAsymmetry: Asymmetry?
+    /// Mean range of pelvic roll and yaw over a stride, degrees (gyroscope only).
+    public var pelvisRollRangeDeg: Double?
+    public var pelvisYawRangeDeg: Double?
+    /// Candidate knee-giving-way events (experimental): stances whose vertical support fell below
+    /// the threshold, in total and by the stance foot.
+    public var givingWayCandidates: Int = 0
+    public var givingWayCandidatesLeft: Int = 0
+    public var givingWayCandidatesRight: Int = 0
 
     public init() {}
 }

@@ -8,11 +8,15 @@ public struct EngineOptions: Sendable {
     public var reader: ReaderOptions
     public var analysis: AnalysisConfiguration
     public var subject: Subject
+    /// The healthy norms of the classifier's z-score rules.
+    public var norms: HealthyNorms
 
-    public init(reader: ReaderOptions, analysis: AnalysisConfiguration = AnalysisConfiguration(), subject: Subject = Subject()) {
+    public init(reader: ReaderOptions, analysis: AnalysisConfiguration = AnalysisConfiguration(), subject: Subject = Subject(),
+                norms: HealthyNorms = .voisard) {
         self.reader = reader
         self.analysis = analysis
         self.subject = subject
+        self.norms = norms
     }
 }
 
@@ -84,9 +88,10 @@ public struct GaitEngine {
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
-        let flags = RuleClassifier().classify(summary: summary, subject: options.subject,
-                                              meanSideConfidence: meanSideConfidence)
-        return (summary, flags)
+        let classification = RuleClassifier(norms: options.norms).classify(
+            summary: summary, subject: options.subject, meanSideConfidence: meanSideConfidence)
+        notes.append(contentsOf: classification.notes)
+        return (summary, classification.flags)
     }
 
     private mutating func feed(_ events: [SampleStreamEvent], into out: inout [AnalysisEvent]) {

@@ -116,13 +116,7 @@ public enum VoisardEvaluation {
 
     public static func run(directory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(GaitError) -> EvaluationReport {
         let trials = try VoisardDataset.trials(in: directory)
-        let results = Results(count: trials.count)
-        DispatchQueue.concurrentPerform(iterations: trials.count) { i in
-            results.set(i, Result { () throws(GaitError) -> TrialScore in try score(trials[i]) })
-        }
-        var scores = [TrialScore]()
-        for r in results.values { scores.append(try r!.get()) }
-        return EvaluationReport(trials: scores)
+        return EvaluationReport(trials: try parallelMap(trials.count) { i throws(GaitError) in try score(trials[i]) })
     }
 
     public static func score(_ trial: VoisardTrial) throws(GaitError) -> TrialScore {
@@ -204,12 +198,4 @@ public enum VoisardEvaluation {
         }
         return s
     }
-}
-
-/// Per-index results written from concurrent workers.
-private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<TrialScore, GaitError>?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<TrialScore, GaitError>) { lock.lock(); values[i] = r; lock.unlock() }
 }

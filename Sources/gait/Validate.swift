@@ -31,6 +31,10 @@ struct Validate: ParsableCommand {
     var seed: UInt64 = 1000
     @Option(help: "simulated: duration of each recording, seconds (default 300; 120 with --grid).")
     var duration: Double?
+    @ArgumentParser.Flag(help: "voisard: fit the classifier's healthy norms (docs/classifier.md) and print them.")
+    var norms = false
+    @ArgumentParser.Flag(help: "voisard: the classifier's flags on the healthy trials, norms left out per subject.")
+    var flags = false
     @Option(help: "Write the Markdown report to this file instead of standard output.")
     var out: String?
 
@@ -45,6 +49,11 @@ struct Validate: ParsableCommand {
         switch dataset {
         case "voisard":
             guard let directory else { throw ValidationError("voisard needs the dataset folder") }
+            if norms || flags {
+                let trials = try HealthyFlagEvaluation.trials(directory: directory)
+                try Output.write(norms ? HealthyFlagEvaluation.normsMarkdown(trials) : HealthyFlagEvaluation.markdown(trials), to: out)
+                return
+            }
             let report = try VoisardEvaluation.run(directory: directory)
             try Output.write(VoisardEvaluation.markdown(report), to: out)
         case "simulated" where grid:

@@ -1,0 +1,13 @@
+extension HealthyNorms {
+    /// Norms from the 80 trials of 14 healthy adults (age 26–79) of the Voisard et al. 2023
+    /// reference set (IPOL, https://www.ipol.im/pub/art/2023/497/; Xsens MTw at L5), analysed by
+    /// this pipeline with each subject's height, age and sex. Regenerate with
+    /// `gait validate voisard DIR --norms`; `HealthyNormsTests` checks these against a fresh fit.
+    /// Summary statistics only: no recording is copied into the project.
+    public static let voisard = HealthyNorms(
+        lateralExcursionAsymmetryPct: HealthyNorm(mean: 15.048, sd: 13.251),
+        impactAsymmetryPct: HealthyNorm(mean: 21.579, sd: 18.474),
+        trunkRotationRangeDeg: HealthyNorm(mean: 16.512, sd: 4.466, slopePerMps: 5.849, referenceSpeedMps: 1.265),
+        stepAsymmetryRegularity: HealthyNorm(mean: -0.065, sd: 0.059),
+        source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")
+}
