@@ -47,6 +47,9 @@ let package = Package(
                 "GaitAnalysis", "GaitPipeline", "GaitSimulator", "GaitValidation", "GaitIngest", "GaitCore",
                 "GaitTestSupport",
             ]),
+        .testTarget(
+            name: "GaitClassifierTests",
+            dependencies: ["GaitClassifier", "GaitValidation", "GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitEndToEndTests",

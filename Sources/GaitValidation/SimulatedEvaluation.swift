@@ -68,19 +68,9 @@ public enum SimulatedEvaluation {
         -> SimulatedScore
     {
         let recording = SimulatedRecording.simulate(parameters)
-        let bytes = recording.csvBytes()
         let subject = Subject(heightM: parameters.bodyHeightM, sensorHeightM: analysisSensorHeightM)
-        var engine = GaitEngine(options: EngineOptions(
-            reader: ReaderOptions(path: "simulated seed \(parameters.seed)"), subject: subject))
-        var events = [AnalysisEvent]()
-        do {
-            try bytes.withUnsafeBytes { raw in try engine.push(raw, into: &events) }
-        } catch let e as GaitError { throw e } catch { throw GaitError(.analysisFailed, "\(error)") }
-        let (summary, _) = try engine.finish(into: &events)
-        var collector = ResultCollector()
-        collector.take(&events)
+        let (summary, _, detected) = try analyze(recording, subject: subject)
         let truth = recording.truth.steps
-        let detected = collector.steps
         let match = EventMatcher.match(detected: detected.map(\.icS), reference: truth.map(\.icS), tolerance: tolerance)
         var sides = 0
         var lengths = [Double]()
@@ -103,6 +93,22 @@ public enum SimulatedEvaluation {
             stepTimeAsymmetry: AsymmetryComparison(measured: m.stepTimeAsymmetry, truth: t.stepTimeAsymmetry),
             stepLengthAsymmetry: AsymmetryComparison(measured: m.stepLengthAsymmetry, truth: t.stepLengthAsymmetry),
             stanceTimeAsymmetry: AsymmetryComparison(measured: m.stanceTimeAsymmetry, truth: t.stanceTimeAsymmetry))
+    }
+
+    /// The whole pipeline on a simulated recording's CSV bytes, as `gait analyze` would run it.
+    static func analyze(_ recording: SimulatedRecording, subject: Subject) throws(GaitError)
+        -> (summary: Summary, flags: [Flag], steps: [Step])
+    {
+        var engine = GaitEngine(options: EngineOptions(
+            reader: ReaderOptions(path: "simulated seed \(recording.parameters.seed)"), subject: subject))
+        var events = [AnalysisEvent]()
+        do {
+            try recording.csvBytes().withUnsafeBytes { raw in try engine.push(raw, into: &events) }
+        } catch let e as GaitError { throw e } catch { throw GaitError(.analysisFailed, "\(error)") }
+        let (summary, flags) = try engine.finish(into: &events)
+        var collector = ResultCollector()
+        collector.take(&events)
+        return (summary, flags, collector.steps)
     }
 
     /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,

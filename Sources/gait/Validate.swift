@@ -12,14 +12,17 @@ struct Validate: ParsableCommand {
             is the dataset folder), or simulated (a seeded cohort of simulated normal gait, speeds 0.6–1.5 m/s, \
             heights 1.55–1.95 m; no DIRECTORY). simulated --grid scores step length and left/right asymmetry \
             on a seeded grid of speeds 0.5–1.6 m/s, body and sensor heights, sensor mountings, asymmetries, \
-            with and without gyroscope.
+            with and without gyroscope. classifier: simulated cohorts of every pattern at mild, moderate and \
+            severe and a normal cohort (docs/validation.md, "Classifier"; its seed, 900001 unless --seed is \
+            given, was never used while tuning). voisard --norms fits the classifier's healthy norms; \
+            voisard --flags scores its flags on the healthy trials, leaving each subject out of the norms.
             """)
 
     @Argument(help: "Dataset layout: voisard.")
     var dataset: String
     @Argument(help: "The dataset folder (voisard).")
     var directory: String?
-    @Option(help: "simulated: number of recordings (not with --grid).")
+    @Option(help: "simulated: number of recordings (not with --grid); classifier: subjects per pattern and severity.")
     var count: Int = 20
     @ArgumentParser.Flag(help: "simulated: the grid of speeds, heights, mountings and asymmetries (docs/validation.md).")
     var grid = false
@@ -67,7 +70,7 @@ struct Validate: ParsableCommand {
             let scores = try SimulatedEvaluation.normalCohort(count: count, firstSeed: seed, durationS: duration ?? 300)
             try Output.write(SimulatedEvaluation.markdown(scores), to: out)
         default:
-            throw ValidationError("unknown dataset layout '\(dataset)' (known: voisard, simulated)")
+            throw ValidationError("unknown dataset layout '\(dataset)' (known: voisard, simulated, classifier)")
         }
     }
 }

@@ -1,0 +1,166 @@
+import GaitClassifier
+import GaitCore
+import XCTest
+
+/// Each rule on hand-made summaries: flagged past its cut-off, silent before it, with evidence
+/// and notes. Values sit either side of the thresholds the pattern pages give.
+final class RuleTests: XCTestCase {
+    /// A summary of 120 straight steps in two 60 s bouts at 1.3 m/s, otherwise healthy.
+    private func summary(_ edit: (inout GaitMeasures) -> Void = { _ in }) -> Summary {
+        var m = GaitMeasures()
+        m.nSteps = 120
+        m.nStraightSteps = 120
+        m.speedMps = 1.3
+        m.strideLengthM = 1.3
+        m.stepRegularityV = 0.75
+        m.strideRegularityV = 0.68
+        m.strideTimeCVPct = 2
+        m.stepTimeAsymmetry = Asymmetry(left: 0.5, right: 0.5, resolution: 0.01)
+        m.straightStepTimeAsymmetry = m.stepTimeAsymmetry
+        m.lateralExcursionAsymmetry = Asymmetry(left: 0.020, right: 0.019, resolution: 0.001)
+        m.impactAsymmetry = Asymmetry(left: 3.0, right: 2.8, resolution: 0.05)
+        m.pelvisRollRangeDeg = 7.5
+        m.pelvisYawRangeDeg = 9.5
+        edit(&m)
+        return Summary(walkingTimeS: 120, nBouts: 2, measures: m)
+    }
+
+    private let adult = Subject(heightM: 1.75, ageYears: 40, sex: "M")
+
+    private func flags(_ s: Summary, subject: Subject? = nil) -> RuleClassifier.Classification {
+        RuleClassifier().classify(summary: s, subject: subject ?? adult, meanSideConfidence: 0.95)
+    }
+
+    func testHealthySummaryIsNotFlagged() {
+        XCTAssertEqual(flags(summary()).flags.map(\.pattern), [])
+    }
+
+    func testAntalgicNeedsTheCriterionTheSideAndTheRegularitySupport() {
+        let asymmetric = summary {
+            $0.straightStepTimeAsymmetry = Asymmetry(left: 0.56, right: 0.46, resolution: 0.01)  // SI 19.6 %
+            $0.stepRegularityV = 0.60
+            $0.strideRegularityV = 0.70  // gap +0.10: z = 2.8 against −0.065 ± 0.059
+        }
+        let f = flags(asymmetric).flags.first { $0.pattern == "antalgic" }
+        XCTAssertEqual(f?.side, .left, "the side whose steps are longer")
+        XCTAssertEqual(f?.score ?? 0, (19.6 - 10) / 10, accuracy: 0.01)
+        XCTAssertTrue(f?.evidence.contains { $0.metric == "stride_minus_step_regularity_v" } ?? false)
+
+        let unsupported = summary { $0.straightStepTimeAsymmetry = Asymmetry(left: 0.56, right: 0.46, resolution: 0.01) }
+        let c = flags(unsupported)
+        XCTAssertFalse(c.flags.contains { $0.pattern == "antalgic" })
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("antalgic:") && $0.contains("not supported") })
+
+        let small = summary {
+            $0.straightStepTimeAsymmetry = Asymmetry(left: 0.52, right: 0.48, resolution: 0.01)  // 8 %
+            $0.stepRegularityV = 0.60
+            $0.strideRegularityV = 0.70
+        }
+        XCTAssertFalse(flags(small).flags.contains { $0.pattern == "antalgic" })
+    }
+
+    func testShortStrideAgainstTheAgeAndSexStratum() {
+        // Men 40–49: 1.43 m/s, SD 0.28: z ≤ −2 below 0.87 m/s.
+        let slow = summary { $0.speedMps = 0.80 }
+        XCTAssertTrue(flags(slow).flags.contains { $0.pattern == "short_stride" && $0.side == nil })
+        let borderline = summary { $0.speedMps = 0.90 }
+        XCTAssertFalse(flags(borderline).flags.contains { $0.pattern == "short_stride" })
+        // Without age and sex: the slowest stratum (0.94 m/s) is the reference, and a note says so.
+        let c = flags(slow, subject: Subject(heightM: 1.75))
+        XCTAssertFalse(c.flags.contains { $0.pattern == "short_stride" })
+        XCTAssertTrue(c.notes.contains { $0.contains("age or sex not given") })
+    }
+
+    func testLateralShiftAndImpactUseTheHealthyNorms() {
+        let n = HealthyNorms.voisard
+        let lateralCut = n.lateralExcursionAsymmetryPct.mean + RuleClassifier.normZ * n.lateralExcursionAsymmetryPct.sd
+        // Excursions giving an SI just above and just below the cut.
+        func excursions(_ si: Double) -> Asymmetry {
+            let r = 0.02, l = r * (200 + si) / (200 - si)
+            return Asymmetry(left: l, right: r, resolution: 0.001)
+        }
+        XCTAssertEqual(flags(summary { $0.lateralExcursionAsymmetry = excursions(lateralCut + 2) })
+            .flags.first { $0.pattern == "lateral_shift" }?.side, .left)
+        XCTAssertFalse(flags(summary { $0.lateralExcursionAsymmetry = excursions(lateralCut - 2) })
+            .flags.contains { $0.pattern == "lateral_shift" })
+
+        let impactCut = n.impactAsymmetryPct.mean + RuleClassifier.normZ * n.impactAsymmetryPct.sd
+        func impacts(_ si: Double) -> Asymmetry {
+            let l = 2.0, r = l * (200 + si) / (200 - si)
+            return Asymmetry(left: l, right: r, resolution: 0.05)
+        }
+        let confirmed: (inout GaitMeasures) -> Void = { $0.stepRegularityV = 0.60; $0.strideRegularityV = 0.70 }
+        let impact = flags(summary { confirmed(&$0); $0.impactAsymmetry = impacts(impactCut + 5) }).flags
+            .first { $0.pattern == "impact_asymmetry" }
+        XCTAssertEqual(impact?.side, .right)
+        XCTAssertTrue(impact?.evidence.contains { $0.reference.contains("proxy") } ?? false, "labelled as a trunk proxy")
+        XCTAssertFalse(flags(summary { $0.impactAsymmetry = impacts(impactCut + 5) }).flags.contains { $0.pattern == "impact_asymmetry" },
+                       "not without the regularity confirmation")
+    }
+
+    func testGuardedComparesRotationAtTheMeasuredSpeed() {
+        let norm = HealthyNorms.voisard.trunkRotationRangeDeg
+        let cut = norm.expected(speed: 1.3) - RuleClassifier.normZ * norm.sd
+        XCTAssertTrue(flags(summary { $0.pelvisRollRangeDeg = (cut - 1) / 2; $0.pelvisYawRangeDeg = (cut - 1) / 2 })
+            .flags.contains { $0.pattern == "guarded" })
+        XCTAssertFalse(flags(summary { $0.pelvisRollRangeDeg = (cut + 1) / 2; $0.pelvisYawRangeDeg = (cut + 1) / 2 })
+            .flags.contains { $0.pattern == "guarded" })
+        let noGyro = flags(summary { $0.pelvisRollRangeDeg = nil; $0.pelvisYawRangeDeg = nil })
+        XCTAssertTrue(noGyro.notes.contains { $0.hasPrefix("guarded:") && $0.contains("gyroscope") })
+    }
+
+    func testIrregularNeedsTwentyStrides() {
+        XCTAssertTrue(flags(summary { $0.strideTimeCVPct = 8 }).flags.contains { $0.pattern == "irregular" })
+        XCTAssertFalse(flags(summary { $0.strideTimeCVPct = 5.5 }).flags.contains { $0.pattern == "irregular" })
+        let few = summary { $0.strideTimeCVPct = 8; $0.nSteps = 30 }
+        let c = flags(few)
+        XCTAssertFalse(c.flags.contains { $0.pattern == "irregular" })
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("irregular:") })
+    }
+
+    func testKneeGivingWayIsExperimentalWithTheStanceSide() {
+        let f = flags(summary { $0.givingWayCandidates = 3; $0.givingWayCandidatesLeft = 1; $0.givingWayCandidatesRight = 2 })
+            .flags.first { $0.pattern == "knee_giving_way" }
+        XCTAssertEqual(f?.side, .right)
+        XCTAssertEqual(f?.experimental, true)
+    }
+
+    func testFewStepsGiveNoFlagsAndSaySo() {
+        let c = flags(summary { $0.nStraightSteps = 12; $0.nSteps = 14; $0.speedMps = 0.5 })
+        XCTAssertTrue(c.flags.isEmpty)
+        XCTAssertTrue(c.notes.contains { $0.contains("fewer than the 20") })
+    }
+
+    func testConfidenceFallsWithFewStepsShortBoutsAndUncertainSides() {
+        let slow: (inout GaitMeasures) -> Void = { $0.speedMps = 0.7 }
+        func confidence(_ s: Summary, side: Double = 0.95) -> Double? {
+            RuleClassifier().classify(summary: s, subject: adult, meanSideConfidence: side).flags.first?.confidence
+        }
+        let full = confidence(summary(slow))!
+        var short = summary(slow)
+        short.nBouts = 8  // 15 s bouts
+        var few = summary(slow)
+        few.measures.nStraightSteps = 40
+        XCTAssertEqual(full, 1, accuracy: 1e-9)
+        XCTAssertEqual(confidence(short)!, 0.5, accuracy: 1e-9)
+        XCTAssertEqual(confidence(few)!, 0.4, accuracy: 1e-9)
+        let sided = summary { $0.lateralExcursionAsymmetry = Asymmetry(left: 0.04, right: 0.015, resolution: 0.001) }
+        XCTAssertLessThan(confidence(sided, side: 0.6)!, confidence(sided, side: 0.95)!)
+    }
+
+    func testEveryFlagCarriesSourcedEvidence() {
+        let everything = summary {
+            $0.speedMps = 0.6
+            $0.strideTimeCVPct = 9
+            $0.givingWayCandidates = 1
+            $0.givingWayCandidatesLeft = 1
+        }
+        let c = flags(everything)
+        XCTAssertEqual(Set(c.flags.map(\.pattern)), ["short_stride", "irregular", "knee_giving_way"])
+        for f in c.flags {
+            XCTAssertFalse(f.evidence.isEmpty)
+            for e in f.evidence { XCTAssertFalse(e.source.isEmpty, "\(f.pattern) \(e.metric)") }
+            XCTAssertTrue((0...1).contains(f.score) && (0...1).contains(f.confidence))
+        }
+    }
+}
