@@ -3,17 +3,14 @@ import GaitCore
 /// Published reference values used by the rules, each with its source. Taken from
 /// ../shared/references/gait-reference-values.md, rows marked verified (V) or secondary (S).
 public enum ReferenceValues {
-    /// Comfortable gait speed by decade and sex, m/s (Bohannon & Andrews 2011, Physiotherapy
-    /// 97(3):182–189, doi:10.1016/j.physio.2010.12.004; stratum means, S).
-    public static let speedByDecade: [(minAge: Double, male: Double, female: Double)] = [
-        (20, 1.36, 1.34), (30, 1.43, 1.34), (40, 1.43, 1.39), (50, 1.43, 1.31),
-        (60, 1.34, 1.24), (70, 1.26, 1.13), (80, 0.97, 0.94),
-    ]
-    public static let speedSource = "Bohannon & Andrews 2011, doi:10.1016/j.physio.2010.12.004"
-    /// SD of comfortable speed, m/s (Kasović et al. 2021, age ≥ 60, doi:10.2147/CIA.S290071, V):
-    /// the only stratum SD in the reference table; used for every age, which the flag states.
-    public static let speedSD = 0.28
-    public static let speedSDSource = "Kasović et al. 2021, doi:10.2147/CIA.S290071"
+    /// Comfortable gait speed by decade and sex, m/s (Bohannon & Andrews 2011; stratum means, S).
+    /// Defined in GaitCore (`ReferenceSpeeds`), which the simulator shares.
+    public static let speedByDecade = ReferenceSpeeds.comfortableByDecade
+    public static let speedSource = ReferenceSpeeds.comfortableSource
+    /// SD of comfortable speed, m/s (Kasović et al. 2021, age ≥ 60, V): the only stratum SD in the
+    /// reference table; used for every age, which the flag states.
+    public static let speedSD = ReferenceSpeeds.comfortableSD
+    public static let speedSDSource = ReferenceSpeeds.comfortableSDSource
     /// Real-world speed error of a lower-back sensor, m/s (Kirk et al. 2024, upper end, V).
     public static let speedMeasurementError = 0.13
 
@@ -53,7 +50,7 @@ public enum ReferenceValues {
             let slowest = speedByDecade.map { Swift.min($0.male, $0.female) }.min()!
             return (slowest, "age or sex not given: compared with the slowest stratum (age 80+)")
         }
-        let row = speedByDecade.last { age >= $0.minAge } ?? speedByDecade[0]
-        return (sex == "M" ? row.male : row.female, age < 20 ? "age under 20: compared with ages 20–29" : nil)
+        return (ReferenceSpeeds.comfortable(ageYears: age, sex: sex),
+                age < 20 ? "age under 20: compared with ages 20–29" : nil)
     }
 }

@@ -1,3 +1,5 @@
+import GaitCore
+
 /// The shapes of the body's sideways sway and the pelvis's rotations over a stride, as Fourier
 /// series in the stride phase θ (0 at the left initial contact, π at the right one; see
 /// `StridePhase`), calibrated on real lower-back recordings.
@@ -88,5 +90,33 @@ struct PelvisMotionTemplate: Sendable {
             sum += (scale * term.amplitude) * arg.cosine
         }
         return sum
+    }
+}
+
+extension PelvisMotionTemplate {
+    /// `terms` with a second-harmonic (step-frequency) term added so that the template's peak
+    /// towards `side` exceeds its peak towards the other side half a stride later by a symmetry
+    /// index of `symmetryIndexPct`: 100·(e_S − e_O) / (0.5·(e_S + e_O)), the excursions e
+    /// measured from the mean over the stride. "Towards the left" is the template's positive
+    /// direction (body to the left; roll with the left side up, i.e. the right side dropping).
+    ///
+    /// The templates hold odd harmonics only, so their peak towards S, p at phase θ_S (found on
+    /// a 0.1° grid), is mirrored by −p at θ_S + π and their mean is 0. The added term
+    /// ±A·cos(2(θ − θ_S)) is +A towards S at both phases, so e_S = p + A and e_O = p − A, and
+    /// A = p · SI / 200 gives the index exactly; a second harmonic has zero mean, so the mean
+    /// position stays where it was. For the lateral sway (one peak a side) these are the global
+    /// extremes: the added term leaves the peaks where they were as long as A < p/4 (SI < 50 %).
+    /// The roll is double-peaked (the contralateral drop at ≈18 % of the stride and a lower
+    /// second peak at ≈49 %), so there the index holds between the principal peaks; beyond
+    /// SI ≈ 20 % the second peak on the other side becomes the larger of that side's two.
+    static func skewed(_ terms: [Term], towards side: Side, symmetryIndexPct: Double) -> [Term] {
+        let sign: Double = side == .left ? 1 : -1
+        let grid = (0..<3600).map { 2 * Double.pi * Double($0) / 3600 }
+        let thetaS = grid.max {
+            sign * evaluate(terms, theta: Jet($0), scale: 1).value < sign * evaluate(terms, theta: Jet($1), scale: 1).value
+        }!
+        let peak = sign * evaluate(terms, theta: Jet(thetaS), scale: 1).value
+        let phaseDeg = -2 * thetaS * 180 / .pi + (sign > 0 ? 0 : 180)
+        return terms + [Term(harmonic: 2, amplitude: peak * symmetryIndexPct / 200, phaseDeg: phaseDeg)]
     }
 }

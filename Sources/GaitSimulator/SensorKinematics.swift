@@ -14,13 +14,25 @@ import GaitCore
 /// - Angular velocity in body axes from the Z–Y–X angle rates:
 ///   ω = (φ̇ − ψ̇ sin θ, θ̇ cos φ + ψ̇ sin φ cos θ, −θ̇ sin φ + ψ̇ cos φ cos θ).
 /// The world frame follows the walking direction (straight walking, no turns).
+///
+/// Compensatory patterns (`PatternEffects`) enter here as a second harmonic in the sway and roll
+/// templates (`lateral_shift`), per-side impact scales (`impact_asymmetry`) and pelvic dips added
+/// to the vertical path (`knee_giving_way`, `KneeGivingWay.dip`); the others come in through
+/// the schedule and the motion scales.
 struct SensorKinematics: Sendable {
     let trajectories: [BoutTrajectory]
     let phases: [StridePhase]
     let motion: PelvisMotionScale
     let impactScale: Double
+    let effects: PatternEffects
+    /// Lateral sway and roll templates (skewed towards the affected side by `lateral_shift`).
+    let swayTerms: [PelvisMotionTemplate.Term]
+    let rollTerms: [PelvisMotionTemplate.Term]
+    /// Early contacts of the knee giving-way events (the dips' centres), per bout.
+    let dipContacts: [[Double]]
 
-    init(schedule: StepSchedule, parameters p: SimulationParameters) {
+    init(schedule: StepSchedule, parameters p: SimulationParameters, effects: PatternEffects = PatternEffects(),
+         givingWay: [GivingWayEvent] = []) {
         var x = 0.0
         var trajectories: [BoutTrajectory] = []
         for bout in schedule.bouts {
@@ -32,6 +44,16 @@ struct SensorKinematics: Sendable {
         phases = schedule.bouts.map(StridePhase.init)
         motion = p.motion
         impactScale = p.motion.impact * p.speedMps / 1.3
+        self.effects = effects
+        typealias T = PelvisMotionTemplate
+        if let side = effects.side, effects.swayAsymmetryPct > 0 {
+            swayTerms = T.skewed(T.lateralSway, towards: side, symmetryIndexPct: effects.swayAsymmetryPct)
+            rollTerms = T.skewed(T.roll, towards: side, symmetryIndexPct: effects.swayAsymmetryPct)
+        } else {
+            swayTerms = T.lateralSway
+            rollTerms = T.roll
+        }
+        dipContacts = schedule.bouts.indices.map { b in givingWay.filter { $0.bout == b }.map(\.contactS) }
     }
 
     /// The bout whose movement covers t, if any.
@@ -48,12 +70,16 @@ struct SensorKinematics: Sendable {
     /// Body position (world frame, metres) and pelvis angles (radians), with derivatives.
     func bodyState(at t: Double) -> (x: Jet, y: Jet, z: Jet, roll: Jet, pitch: Jet, yaw: Jet)? {
         guard let b = boutIndex(at: t) else { return nil }
-        let (x, z) = trajectories[b].state(at: t)
+        let (x, path) = trajectories[b].state(at: t)
+        var z = path
+        for contact in dipContacts[b] where abs(t - contact) < KneeGivingWay.halfWidthS {
+            z += KneeGivingWay.dip(t, contact: contact)
+        }
         let theta = phases[b].theta(at: t), w = phases[b].envelope(at: t)
         let k = Double.pi / 180
         typealias T = PelvisMotionTemplate
-        let y = w * T.evaluate(T.lateralSway, theta: theta, scale: motion.lateralSway)
-        let roll = w * T.evaluate(T.roll, theta: theta, scale: k * motion.roll)
+        let y = w * T.evaluate(swayTerms, theta: theta, scale: motion.lateralSway)
+        let roll = w * T.evaluate(rollTerms, theta: theta, scale: k * motion.roll)
         let pitch = w * T.evaluate(T.pitch, theta: theta, scale: k * motion.pitch)
         let yaw = w * T.evaluate(T.yaw, theta: theta, scale: k * motion.yaw)
         return (x, y, z, roll, pitch, yaw)
@@ -65,12 +91,13 @@ struct SensorKinematics: Sendable {
         guard let b = boutIndex(at: t), let s = bodyState(at: t) else { return ([0, 0, g], .zero) }
         var ax = s.x.accel, az = s.z.accel
         // Heel-strike transients of nearby contacts.
-        let contacts = trajectories[b].bout.contacts
+        let contacts = trajectories[b].bout.contacts, sides = trajectories[b].bout.sides
         let reach = max(ImpactTransient.vertical.reach, ImpactTransient.forward.reach)
         var i = Self.firstIndex(in: contacts, notBefore: t - reach)
         while i < contacts.count && contacts[i] <= t + reach {
-            az += ImpactTransient.vertical(t, contact: contacts[i], scale: impactScale).accel
-            ax += ImpactTransient.forward(t, contact: contacts[i], scale: impactScale).accel
+            let scale = impactScale * effects.impactFactor(sides[i])
+            az += ImpactTransient.vertical(t, contact: contacts[i], scale: scale).accel
+            ax += ImpactTransient.forward(t, contact: contacts[i], scale: scale).accel
             i += 1
         }
         let world = SIMD3(ax, s.y.accel, az + g)

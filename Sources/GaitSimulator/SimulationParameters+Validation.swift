@@ -12,15 +12,40 @@ extension SimulationParameters {
         public static let durationS = 0.0...604_800.0
         public static let asymmetryPct = 0.0...60.0
         public static let variabilityPct = 0.0...15.0
+        /// The ages of the comfortable-speed strata (`ReferenceSpeeds`), years.
+        public static let ageYears = 20.0...99.0
         /// Shortest walking stretch the recording must leave room for, seconds.
         public static let minimumWalkingS = 4.0
     }
 
     /// Checks the parameters, throwing a `GaitError` of kind `.usage` that names the first
-    /// offending parameter, its value and the accepted range.
+    /// offending parameter, its value and the accepted range. The ranges are checked on
+    /// `patternApplied`, the values the generator uses (a `short_stride` speed, say).
     public func validate() throws(GaitError) {
+        try Self.check(ageYears.isFinite && Limits.ageYears.contains(ageYears),
+                       "age must be between \(Limits.ageYears.lowerBound) and \(Limits.ageYears.upperBound) years, got \(ageYears)")
+        try Self.check(sex == "F" || sex == "M", "sex must be F or M, got '\(sex)'")
+        if pattern == .normal {
+            try Self.check(severity == .none, "pattern 'normal' takes no severity")
+        }
+        try Self.check(affectedSide == nil || pattern.hasSide, "pattern '\(pattern.rawValue)' has no affected side")
+        if pattern == .antalgic && severity != .none {
+            try Self.check(stepTimeAsymmetryPct == 0,
+                           "pattern 'antalgic' sets the step-time asymmetry itself; leave it at 0 (got \(stepTimeAsymmetryPct) %)")
+        }
+        do { try patternApplied.validateRanges() } catch {
+            guard patternIsActive else { throw error }
+            throw GaitError(.usage, "with pattern '\(pattern.rawValue)' (\(severity.rawValue)): \(error.message)")
+        }
+    }
+
+    private static func check(_ ok: Bool, _ message: @autoclosure () -> String) throws(GaitError) {
+        if !ok { throw GaitError(.usage, message()) }
+    }
+
+    private func validateRanges() throws(GaitError) {
         func check(_ ok: Bool, _ message: @autoclosure () -> String) throws(GaitError) {
-            if !ok { throw GaitError(.usage, message()) }
+            try Self.check(ok, message())
         }
         func inRange(_ name: String, _ value: Double, _ range: ClosedRange<Double>, _ unit: String) throws(GaitError) {
             try check(value.isFinite && range.contains(value),
@@ -61,8 +86,5 @@ extension SimulationParameters {
         try check(angles.allSatisfy(\.isFinite), "mounting and tilt angles must be finite")
         let scales = [motion.lateralSway, motion.roll, motion.pitch, motion.yaw, motion.impact]
         try check(scales.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 10 }, "motion scale factors must be in 0...10")
-        if pattern != .normal || severity != .none {
-            try check(pattern != .normal || severity == .none, "pattern 'normal' takes no severity")
-        }
     }
 }

@@ -55,8 +55,14 @@ public struct SimulationParameters: Sendable, Hashable {
     public var pattern: SimulatedPattern
     /// How strongly `pattern` is expressed (unused by `normal`).
     public var severity: PatternSeverity
-    /// The affected side for patterns that have one (unused by `normal`).
+    /// The affected side for patterns that have one (`SimulatedPattern.hasSide`); nil: left.
+    /// Must be nil for patterns without a side.
     public var affectedSide: Side?
+    /// Age of the subject, years (20–99). Written to the truth's `subject`; `short_stride` and
+    /// `SimulatedCohort` take the expected comfortable speed from it and `sex`.
+    public var ageYears: Double
+    /// Sex of the subject, "F" or "M"; see `ageYears`.
+    public var sex: String
 
     public init(seed: UInt64 = 1, durationS: Double = 60, rate: SamplingRate = SamplingRate(hz: 100),
                 bodyHeightM: Double = 1.75, sensorHeightM: Double? = nil, speedMps: Double = 1.3,
@@ -67,7 +73,8 @@ public struct SimulationParameters: Sendable, Hashable {
                 includeGyro: Bool = true, mounting: SensorMounting = .aligned, tilt: SensorTilt? = nil,
                 noise: SensorNoise = .consumerMEMS, structure: WalkingStructure = WalkingStructure(),
                 variability: GaitVariability = GaitVariability(), motion: PelvisMotionScale = PelvisMotionScale(),
-                pattern: SimulatedPattern = .normal, severity: PatternSeverity = .none, affectedSide: Side? = nil) {
+                pattern: SimulatedPattern = .normal, severity: PatternSeverity = .none, affectedSide: Side? = nil,
+                ageYears: Double = 40, sex: String = "F") {
         self.seed = seed
         self.durationS = durationS
         self.rate = rate
@@ -91,6 +98,8 @@ public struct SimulationParameters: Sendable, Hashable {
         self.pattern = pattern
         self.severity = severity
         self.affectedSide = affectedSide
+        self.ageYears = ageYears
+        self.sex = sex
     }
 }
 

@@ -13,6 +13,9 @@ public struct SimulationPlan: Sendable {
     public let rowCount: Int
     /// The sensor tilt used (drawn from the seed when `parameters.tilt` is nil).
     public let tilt: SensorTilt
+    /// The knee giving-way events of `knee_giving_way` (empty for every other pattern), in time
+    /// order, for evaluating a detector against them.
+    public let givingWayEvents: [GivingWayEvent]
 
     let kinematics: SensorKinematics
     let synthesizer: SignalSynthesizer
@@ -24,12 +27,22 @@ public struct SimulationPlan: Sendable {
         var tiltRNG = SplitMix64(seed: parameters.seed, stream: 2)
         let tilt = parameters.tilt ?? SensorTilt.random(using: &tiltRNG)
         self.tilt = tilt
-        let schedule = StepSchedule(parameters)
-        kinematics = SensorKinematics(schedule: schedule, parameters: parameters)
-        synthesizer = SignalSynthesizer(kinematics: kinematics, parameters: parameters, tilt: tilt)
+        // The pattern acts through the ordinary parameters (`patternApplied`) and its own effects.
+        let applied = parameters.patternApplied, effects = parameters.patternEffects
+        var schedule = StepSchedule(applied)
+        if let side = effects.side, effects.givingWayPerMinute > 0 {
+            givingWayEvents = KneeGivingWay.apply(to: &schedule, side: side, perMinute: effects.givingWayPerMinute,
+                                                  seed: parameters.seed)
+        } else {
+            givingWayEvents = []
+        }
+        kinematics = SensorKinematics(schedule: schedule, parameters: applied, effects: effects,
+                                      givingWay: givingWayEvents)
+        synthesizer = SignalSynthesizer(kinematics: kinematics, parameters: applied, tilt: tilt)
         rowCount = synthesizer.rowCount
         truth = TruthBuilder.build(parameters: parameters, kinematics: kinematics, rowCount: synthesizer.rowCount,
-                                   tilt: tilt, sensorFromBody: synthesizer.sensorFromBody)
+                                   tilt: tilt, sensorFromBody: synthesizer.sensorFromBody,
+                                   givingWayEvents: givingWayEvents)
     }
 
     public var rate: SamplingRate { parameters.rate }

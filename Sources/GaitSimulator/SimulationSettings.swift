@@ -95,14 +95,3 @@ public struct PelvisMotionScale: Sendable, Hashable {
         self.impact = impact
     }
 }
-
-/// Gait patterns of the contract (`simulate --pattern`). Only `normal` is simulated so far;
-/// the others are added with their own issue, each documenting how it alters the generator.
-public enum SimulatedPattern: String, Sendable, Hashable, CaseIterable {
-    case normal
-}
-
-/// How strongly a pattern is expressed (`simulate --severity`).
-public enum PatternSeverity: String, Sendable, Hashable, CaseIterable {
-    case none, mild, moderate, severe
-}

@@ -14,11 +14,16 @@ import GaitCore
 /// (steps ending with that foot's contact); their resolution is 1 nm / 1 ns, so `longer_side` is
 /// null exactly when the simulated sides are equal. The simulated path is straight, so the truth
 /// has no turns (`turns` empty, `in_turn` false, `n_turns` 0).
+///
+/// `flags` holds the simulated pattern (none for `normal` or severity `none`): its side (null
+/// for patterns without one), severity, score 1, and as evidence its dose (`SimulatedPattern.dose`)
+/// plus, for `short_stride`, the speed used and, for `knee_giving_way`, the number of events
+/// (`candidate_events`). `subject` holds the simulated height, sensor height, age and sex.
 enum TruthBuilder {
     static let resolution = 1e-9
 
     static func build(parameters p: SimulationParameters, kinematics: SensorKinematics, rowCount: Int,
-                      tilt: SensorTilt, sensorFromBody: Matrix3) -> AnalysisResult {
+                      tilt: SensorTilt, sensorFromBody: Matrix3, givingWayEvents: [GivingWayEvent]) -> AnalysisResult {
         var steps: [Step] = [], strides: [Stride] = [], bouts: [Bout] = []
         for (b, tr) in kinematics.trajectories.enumerated() {
             let bout = tr.bout, c = bout.contacts, n = bout.stepCount
@@ -61,9 +66,32 @@ enum TruthBuilder {
         input.leftAxis = sensorFromBody * SIMD3(0, 1, 0)
         let walking = bouts.map { $0.endS - $0.startS }.reduce(0, +)
         let summary = Summary(walkingTimeS: walking, nBouts: bouts.count, measures: measures(steps, strides))
-        return AnalysisResult(input: input, subject: Subject(heightM: p.bodyHeightM, sensorHeightM: p.resolvedSensorHeightM),
-                              notes: notes(p, tilt: tilt), steps: steps, strides: strides, bouts: bouts,
-                              turns: [], summary: summary, flags: [])
+        let subject = Subject(heightM: p.bodyHeightM, sensorHeightM: p.resolvedSensorHeightM, ageYears: p.ageYears,
+                              sex: p.sex)
+        return AnalysisResult(input: input, subject: subject, notes: notes(p, tilt: tilt), steps: steps,
+                              strides: strides, bouts: bouts, turns: [], summary: summary,
+                              flags: flags(p, givingWayEvents: givingWayEvents))
+    }
+
+    /// The simulated pattern as the classifier would flag it; empty without an active pattern.
+    static func flags(_ p: SimulationParameters, givingWayEvents: [GivingWayEvent]) -> [Flag] {
+        guard p.patternIsActive, let dose = p.pattern.dose(p.severity) else { return [] }
+        let source = "simulated (docs/simulator.md, Compensatory patterns)"
+        let reference = "\(p.pattern.rawValue) at severity \(p.severity.rawValue)"
+        var evidence = [Evidence(metric: p.pattern.doseMetric, value: dose, reference: reference, source: source)]
+        switch p.pattern {
+        case .shortStride:
+            evidence.append(Evidence(metric: "speed_mps", value: p.patternApplied.speedMps,
+                                     reference: "expected \(p.expectedSpeedMps) m/s for age \(p.ageYears), sex \(p.sex)",
+                                     source: ReferenceSpeeds.comfortableSource))
+        case .kneeGivingWay:
+            evidence.append(Evidence(metric: "candidate_events", value: Double(givingWayEvents.count),
+                                     reference: "\(dose) per minute of walking, at least one per bout", source: source))
+        default:
+            break
+        }
+        return [Flag(pattern: p.pattern.rawValue, side: p.resolvedAffectedSide, score: 1, confidence: 1,
+                     evidence: evidence, experimental: p.pattern.isExperimental, severity: p.severity.rawValue)]
     }
 
     /// Measures of a set of steps and strides (one bout or the whole recording).
@@ -110,11 +138,15 @@ enum TruthBuilder {
     }
 
     static func notes(_ p: SimulationParameters, tilt: SensorTilt) -> [String] {
-        var notes = ["simulated: pattern \(p.pattern.rawValue), seed \(p.seed)"]
+        var first = "simulated: pattern \(p.pattern.rawValue)"
+        if p.pattern != .normal {
+            first += ", severity \(p.severity.rawValue)" + (p.resolvedAffectedSide.map { ", side \($0.rawValue)" } ?? "")
+        }
+        var notes = [first + ", seed \(p.seed)"]
         if p.sensorHeightM == nil {
             notes.append("sensor height taken as \(SimulationParameters.sensorHeightFraction) × body height")
         }
-        if p.cadenceSpm == nil {
+        if p.patternApplied.cadenceSpm == nil {
             notes.append("cadence from speed and leg length (0.53 × height) by Alexander 1976, doi:10.1038/261129a0")
         }
         let m = p.mounting

@@ -24,8 +24,12 @@ struct Simulate: ParsableCommand {
     var height: Double = 1.75
     @Option(name: .customLong("sensor-height"), help: "Sensor height above the ground, m (default 0.56 × height).")
     var sensorHeight: Double?
-    @Option(help: "Walking speed, m/s.")
-    var speed: Double = 1.3
+    @Option(help: "Walking speed, m/s (default 1.3; short_stride sets its own from age and sex).")
+    var speed: Double?
+    @Option(help: "Age of the subject, years (20–99; written to the truth, used by short_stride).")
+    var age: Double = 40
+    @Option(help: "Sex of the subject: F or M (written to the truth, used by short_stride).")
+    var sex: String = "F"
     @Option(help: "Acceleration units of the file: g or m/s2.")
     var units: String = "m/s2"
     @Option(name: .customLong("gyro-units"), help: "Angular-rate units of the file: rad/s or deg/s.")
@@ -54,6 +58,10 @@ struct Simulate: ParsableCommand {
         guard AccelerationUnits(rawValue: units) != nil else { throw ValidationError("--units takes g or m/s2") }
         guard AngularRateUnits(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
         guard rate >= 20 && rate <= 2000 else { throw ValidationError("--rate must lie between 20 and 2000 Hz") }
+        guard sex == "F" || sex == "M" else { throw ValidationError("--sex takes F or M") }
+        if speed != nil && pattern == SimulatedPattern.shortStride.rawValue && severity != PatternSeverity.none.rawValue {
+            throw ValidationError("--speed cannot be given with short_stride: its speed follows from --age and --sex")
+        }
     }
 
     /// "90", "90s", "10m", "24h", "1.5h" → seconds.
@@ -69,12 +77,13 @@ struct Simulate: ParsableCommand {
         let longer = Side(rawValue: longerSide)!
         let parameters = SimulationParameters(
             seed: seed, durationS: Self.seconds(duration)!, rate: SamplingRate(hz: rate), bodyHeightM: height,
-            sensorHeightM: sensorHeight, speedMps: speed,
+            sensorHeightM: sensorHeight, speedMps: speed ?? 1.3,
             stepTimeAsymmetryPct: stepTimeAsymmetry, stepTimeLongerSide: longer,
             stepLengthAsymmetryPct: stepLengthAsymmetry, stepLengthLongerSide: longer,
             accUnits: AccelerationUnits(rawValue: units)!, gyroUnits: AngularRateUnits(rawValue: gyroUnits)!,
             includeGyro: !noGyro, pattern: SimulatedPattern(rawValue: pattern)!,
-            severity: PatternSeverity(rawValue: severity)!, affectedSide: side.flatMap(Side.init(rawValue:)))
+            severity: PatternSeverity(rawValue: severity)!, affectedSide: side.flatMap(Side.init(rawValue:)),
+            ageYears: age, sex: sex)
         try parameters.validate()
         // The plan holds the truth and makes samples on demand, so a day-long file streams out.
         let plan = SimulationPlan(parameters)

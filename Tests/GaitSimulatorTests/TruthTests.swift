@@ -114,3 +114,24 @@ final class TruthTests: XCTestCase {
         XCTAssertNoThrow(try SimulationParameters().validate())
     }
 }
+
+/// Pattern, side, age and sex are checked before anything is simulated.
+final class PatternValidationTests: XCTestCase {
+    func testInconsistentPatternSettingsAreUsageErrors() {
+        let bad: [(SimulationParameters, String)] = [
+            (SimulationParameters(pattern: .normal, severity: .mild), "no severity"),
+            (SimulationParameters(pattern: .guarded, severity: .mild, affectedSide: .left), "no affected side"),
+            (SimulationParameters(stepTimeAsymmetryPct: 5, pattern: .antalgic, severity: .mild), "step-time asymmetry"),
+            (SimulationParameters(sex: "X"), "sex"),
+            (SimulationParameters(ageYears: 12), "age"),
+            (SimulationParameters(pattern: .shortStride, severity: .severe, ageYears: 85, sex: "F"), "short_stride"),
+        ]
+        for (p, message) in bad {
+            XCTAssertThrowsError(try p.validate(), message) { error in
+                XCTAssertTrue("\(error)".contains(message), "\(error) should mention \(message)")
+            }
+        }
+        XCTAssertNoThrow(try SimulationParameters(stepTimeAsymmetryPct: 5, pattern: .antalgic, severity: .none).validate())
+        XCTAssertNoThrow(try SimulationParameters(pattern: .kneeGivingWay, severity: .severe, affectedSide: .right).validate())
+    }
+}
