@@ -24,6 +24,8 @@ struct Validate: ParsableCommand {
     var directory: String?
     @Option(help: "simulated: number of recordings (not with --grid); classifier: subjects per pattern and severity.")
     var count: Int = 20
+    @Option(name: .customLong("normal-count"), help: "classifier: subjects in the normal cohort.")
+    var normalCount: Int = ClassifierEvaluation.defaultNormalCount
     @ArgumentParser.Flag(help: "simulated: the grid of speeds, heights, mountings and asymmetries (docs/validation.md).")
     var grid = false
     @Option(help: "simulated --grid: recordings at each speed.")
@@ -59,6 +61,11 @@ struct Validate: ParsableCommand {
             }
             let report = try VoisardEvaluation.run(directory: directory)
             try Output.write(VoisardEvaluation.markdown(report), to: out)
+        case "classifier":
+            let outcomes = try ClassifierEvaluation.run(
+                count: count, normalCount: normalCount, seed: seed == 1000 ? ClassifierEvaluation.evaluationSeed : seed,
+                durationS: duration ?? 120)
+            try Output.write(ClassifierEvaluation.markdown(outcomes), to: out)
         case "simulated" where grid:
             let cases = SimulatedGrid.cases(recordingsPerSpeed: perSpeed, seed: seed,
                                             durationS: duration ?? SimulatedGrid.defaultDurationS)

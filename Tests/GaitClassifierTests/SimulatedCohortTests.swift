@@ -1,0 +1,38 @@
+import GaitClassifier
+import GaitCore
+import GaitSimulator
+import GaitValidation
+import XCTest
+
+/// The classifier on small simulated cohorts (development seed 5000, not the evaluation seed of
+/// docs/validation.md): patterns it detects at severe are found with the right side, and normal
+/// walkers are not flagged.
+final class SimulatedCohortTests: XCTestCase {
+    private func outcomes(_ pattern: SimulatedPattern, _ severity: PatternSeverity, count: Int) throws -> [ClassifierEvaluation.Outcome] {
+        try SimulatedCohort.subjects(pattern: pattern, severity: severity, count: count, seed: 5000)
+            .map { try ClassifierEvaluation.outcome($0) }
+    }
+
+    func testNormalWalkersAreNotFlagged() throws {
+        for o in try outcomes(.normal, .none, count: 12) {
+            XCTAssertEqual(o.flags.map(\.pattern), [], "seed \(o.pattern)")
+        }
+    }
+
+    func testSeverePatternsAreFoundWithTheirSide() throws {
+        for pattern in [SimulatedPattern.antalgic, .irregular, .guarded] {
+            for o in try outcomes(pattern, .severe, count: 4) {
+                let flag = o.flags.first { $0.pattern == pattern.rawValue }
+                XCTAssertNotNil(flag, "\(pattern.rawValue) severe not flagged")
+                if let side = o.side { XCTAssertEqual(flag?.side, side, "\(pattern.rawValue) side") }
+            }
+        }
+    }
+
+    func testMildAntalgicBelowTheCriterionIsNotFlagged() throws {
+        // Mild is a 6 % step-time asymmetry, under the 10 % criterion.
+        for o in try outcomes(.antalgic, .mild, count: 4) {
+            XCTAssertFalse(o.flags.contains { $0.pattern == "antalgic" })
+        }
+    }
+}
