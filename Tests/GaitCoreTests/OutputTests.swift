@@ -28,9 +28,10 @@ final class OutputTests: XCTestCase {
     func testCSVQuotingAndNulls() {
         let steps = [Step(icS: 1.5, side: .left, sideConfidence: 0.9), Step(icS: 2.0)]
         let csv = CSVWriter.table(steps)
-        XCTAssertEqual(csv, "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn\n1.5,,L,0.9,,,,\n2,,,,,,,\n")
+        let header = "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn,support_min_g,giving_way_candidate\n"
+        XCTAssertEqual(csv, header + "1.5,,L,0.9,,,,,,false\n2,,,,,,,,,false\n")
         XCTAssertEqual(CSVWriter.table([Step(icS: 3, inTurn: true), Step(icS: 4, inTurn: false)]),
-                       "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn\n3,,,,,,,true\n4,,,,,,,false\n")
+                       header + "3,,,,,,,true,,false\n4,,,,,,,false,,false\n")
         XCTAssertEqual(CSVWriter.field(.string("a,b \"c\"")), "\"a,b \"\"c\"\"\"")
     }
 

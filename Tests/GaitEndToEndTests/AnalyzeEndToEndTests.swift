@@ -46,7 +46,8 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let fromPipe = try GaitBinary.run(["analyze", "-", "--format", "csv"], stdin: try Data(contentsOf: file))
         XCTAssertEqual(fromPipe.status, 0, fromPipe.stderr)
         XCTAssertEqual(fromPipe.text, fromFile.text)
-        XCTAssertTrue(fromFile.text.hasPrefix("ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn\n"))
+        XCTAssertTrue(fromFile.text.hasPrefix(
+            "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn,support_min_g,giving_way_candidate\n"))
     }
 
     /// The text output says what was read and carries the disclaimer.
@@ -141,7 +142,9 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(streamed.map { $0["angle_deg"] as? Double }, turns.map { $0["angle_deg"] as? Double })
 
         let csv = try GaitBinary.run(["analyze", file.path, "--format", "csv"])
-        XCTAssertEqual(csv.text.split(separator: "\n").dropFirst().filter { $0.hasSuffix(",true") }.count, inTurn)
+        let rows = csv.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let column = try XCTUnwrap(rows.first?.firstIndex(of: "in_turn"))
+        XCTAssertEqual(rows.dropFirst().filter { $0[column] == "true" }.count, inTurn)
     }
 
     /// Without a gyroscope turns were not assessed: null, not an empty list or zero.
