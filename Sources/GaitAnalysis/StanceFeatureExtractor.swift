@@ -79,7 +79,7 @@ struct StanceFeatureExtractor {
         let c = configuration
         let n = acc.count
         let highPass = ButterworthFilter(.highPass(c.stanceHighPassHz), order: 2, rate: rate)
-        func integrated(_ x: [Double]) -> [Double] { highPass.filtfilt(Signal.cumulativeIntegral(x, rate: rate)) }
+        let integrated = highPass.integratedFiltfilt
         let lateral = integrated(integrated(highPass.filtfilt(acc.map { dot($0, frame.left) })))
         let support = ButterworthFilter(.lowPass(Swift.min(c.supportLowPassHz, 0.45 * rate)), order: 2, rate: rate)
             .filtfilt(av.map { ($0 + frame.gravity) / standardGravity })

@@ -37,8 +37,8 @@ struct TrunkPathIntegrator {
     mutating func annotate(_ candidates: inout [ContactCandidate], acc: [SIMD3<Double>], offset: Int) {
         guard let frame = candidates.first?.features.frame else { return }
         let vertical = acc.map { dot($0, frame.up) - frame.gravity }
-        let position = integrated(verticalHighPass, integrated(verticalHighPass, verticalHighPass.filtfilt(vertical)))
-        let velocity = integrated(forwardHighPass, forwardHighPass.filtfilt(acc.map { dot($0, frame.forward) }))
+        let position = verticalHighPass.integratedFiltfilt(verticalHighPass.integratedFiltfilt(verticalHighPass.filtfilt(vertical)))
+        let velocity = forwardHighPass.integratedFiltfilt(forwardHighPass.filtfilt(acc.map { dot($0, frame.forward) }))
         let forward = Signal.cumulativeIntegral(velocity, rate: rate)
         for k in candidates.indices {
             let c = candidates[k]
@@ -59,10 +59,6 @@ struct TrunkPathIntegrator {
                 forwardDeviationM: forward[end] - forward[start])
             last = (c.index, samples, excursion)
         }
-    }
-
-    private func integrated(_ highPass: ButterworthFilter, _ x: [Double]) -> [Double] {
-        highPass.filtfilt(Signal.cumulativeIntegral(x, rate: rate))
     }
 
     /// Highest point between the contacts minus the mean of the low points around them, m.

@@ -73,8 +73,7 @@ extension PatternRule {
             return (nil, ["lateral_shift: lateral excursion of both sides needed; not assessed"])
         }
         let norm = c.norms.lateralExcursionAsymmetryPct
-        let z = norm.z(a.pct)
-        guard a.pct > ReferenceValues.asymmetryCriterionPct, z >= RuleClassifier.normZ, let side = a.longerSide else { return (nil, []) }
+        guard let (z, side) = RuleContext.beyondHealthy(a, norm) else { return (nil, []) }
         let evidence = [
             Evidence(metric: "lateral_excursion_asymmetry_pct", value: a.pct,
                      reference: "healthy \(norm.mean.fixed1) (SD \(norm.sd.fixed1)) %; flag at z ≥ \(RuleClassifier.normZ) and > 10 %",
@@ -123,8 +122,7 @@ extension PatternRule {
             return (nil, ["impact_asymmetry: impacts of both sides needed; not assessed"])
         }
         let norm = c.norms.impactAsymmetryPct
-        let z = norm.z(a.pct)
-        guard a.pct > ReferenceValues.asymmetryCriterionPct, z >= RuleClassifier.normZ, let side = a.longerSide else { return (nil, []) }
+        guard let (z, side) = RuleContext.beyondHealthy(a, norm) else { return (nil, []) }
         guard let confirm = c.stepAsymmetryConfirmation() else {
             return (nil, ["impact_asymmetry: impact asymmetry \(a.pct.fixed1) % not supported by the step/stride regularity; not flagged"])
         }
@@ -179,6 +177,15 @@ extension PatternRule {
 }
 
 extension RuleContext {
+    /// An asymmetry past both the published 10 % criterion (Hodt-Billington et al. 2012) and
+    /// `RuleClassifier.normZ` healthy SDs, with its larger side named beyond measurement error:
+    /// its z-score and that side; nil otherwise.
+    static func beyondHealthy(_ a: Asymmetry, _ norm: HealthyNorm) -> (z: Double, side: Side)? {
+        let z = norm.z(a.pct)
+        guard a.pct > ReferenceValues.asymmetryCriterionPct, z >= RuleClassifier.normZ, let side = a.longerSide else { return nil }
+        return (z, side)
+    }
+
     /// Evidence that consecutive steps differ, from the vertical autocorrelation (Moe-Nilssen &
     /// Helbostad 2004): stride regularity exceeds step regularity by `confirmingZ` healthy SDs
     /// or more (gait-reference-values.md §8 asks for regularity support; Buckley et al. 2020

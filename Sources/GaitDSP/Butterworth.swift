@@ -100,6 +100,12 @@ public struct ButterworthFilter: Hashable, Sendable {
         sections.reduce(1) { $0 * $1.magnitude(at: frequency, rate: rate) }
     }
 
+    /// The running integral of `x` (trapezoidal, from 0) passed through this filter forward and
+    /// backward: one step of drift-free integration when this is a high-pass.
+    public func integratedFiltfilt(_ x: [Double]) -> [Double] {
+        filtfilt(Signal.cumulativeIntegral(x, rate: rate))
+    }
+
     /// Zero-phase filtering of a whole block: forward, then backward, with `3 × order × sections`
     /// samples of odd reflection at each end so the start-up transient falls outside the block.
     public func filtfilt(_ x: [Double]) -> [Double] {

@@ -33,7 +33,7 @@ public struct CohortSubject: Sendable, Hashable {
 ///   not depend on the pattern);
 /// - gyroscope present, default noise, default walking structure (120 s: two bouts).
 public enum SimulatedCohort {
-    /// The sensor mountings of the validation grid (`SimulatedGrid.mountings`).
+    /// The sensor mountings of the cohorts and of the validation grid (`SimulatedGrid`).
     public static let mountings: [(name: String, mounting: SensorMounting)] = [
         ("aligned", .aligned), ("xsens lower back", .xsensLowerBack), ("upside down", .upsideDown),
         ("sideways", .sideways),

@@ -40,10 +40,7 @@ public enum SimulatedGrid {
     /// Sensor height relative to `Anthropometry.sensorHeightFraction` × body height, m; nil: the
     /// sensor sits at that fraction and the analysis is told only the body height.
     public static let sensorHeightOffsetsM: [Double?] = [nil, -0.05, 0.05]
-    public static let mountings: [(name: String, mounting: SensorMounting)] = [
-        ("aligned", .aligned), ("xsens lower back", .xsensLowerBack), ("upside down", .upsideDown),
-        ("sideways", .sideways),
-    ]
+    public static var mountings: [(name: String, mounting: SensorMounting)] { SimulatedCohort.mountings }
     public static let bodyHeightRangeM = 1.55...1.95
     /// Long enough for stable side means (two bouts of about 55 s, 90–120 steps).
     public static let defaultDurationS = 120.0
