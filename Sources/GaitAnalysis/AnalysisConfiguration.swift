@@ -33,6 +33,16 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// Low-pass applied to forward acceleration before refining, Hz.
     public var refineLowPassHz = 15.0
 
+    /// The closing step of a walking run (`WindowContactDetector`, docs/algorithms/initial-contacts.md):
+    /// searched after a run of at least this many contacts, whose intervals give the step time…
+    public var closingStepMinRun = 4
+    /// …within this span after the run's last contact, in step times: a closing step is at most a
+    /// little slower than the steps before it, and no faster than half of one…
+    public var closingStepSearch = 0.5...1.6
+    /// …and taken where vertical acceleration rises by at least this, m/s² (15× rest noise).
+    public var closingStepMinRiseMps2 = 0.3
+    /// …to at least this, m/s²: loading, not the body settling to rest (5× rest noise).
+    public var closingStepMinPeakMps2 = 0.1
     // MARK: Final contacts
 
     /// The contralateral toe-off is the second peak of vertical acceleration after a contact,

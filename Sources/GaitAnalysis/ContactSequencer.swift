@@ -11,7 +11,9 @@ public enum AnalysisEvent: Hashable, Sendable {
 /// The event stage: turns a time-ordered stream of contact candidates (one segment) into steps,
 /// strides and bouts, holding bounded state.
 ///
-/// - Chains: consecutive contacts no further apart than `maxStepSeconds`. A chain of at least
+/// - Chains: consecutive contacts no further apart than `maxStepSeconds`. A closing step
+///   (`ContactCandidate.closesWalking`) ends its chain: it is found only where the next contact
+///   is more than `maxStepSeconds` after the one before it, so the chain would have ended there. A chain of at least
 ///   `minBoutContacts` contacts is a walking bout (Mobilise-D: ≥ 4 strides, Kluge et al. 2021,
 ///   doi:10.1371/journal.pone.0256541); shorter chains are discarded.
 /// - Sides alternate along a chain. Each contact's side is the sign of its own evidence pooled
@@ -79,7 +81,7 @@ struct ContactSequencer {
         var steps = 1
         if let last = pending.last ?? history.last {
             let gap = c.index - last.candidate.index
-            if Double(gap) / context.rate > configuration.maxStepSeconds {
+            if last.candidate.closesWalking || Double(gap) / context.rate > configuration.maxStepSeconds {
                 endChain(into: &out)
             } else if intervals.count >= 4 {
                 let typical = Double(intervals.sorted()[intervals.count / 2])
@@ -157,9 +159,9 @@ struct ContactSequencer {
             var doubleSupport: Double?
             if let fc = p.finalContactAfter, fc > p.index, fc < c.index {
                 step.fcS = time(fc)
-                doubleSupport = Double(fc - p.index) / context.rate
+                if p.finalContactAtPushOff { doubleSupport = Double(fc - p.index) / context.rate }
             }
-            if let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
+            if !c.closesWalking, let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
                 step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, doubleSupportS: doubleSupport)
             }
         }

@@ -12,14 +12,18 @@ import GaitDSP
 ///    [−120 ms, +20 ms] around it: heel strike coincides with peak forward trunk acceleration
 ///    (Zijlstra & Hof 2003, doi:10.1016/S0966-6362(02)00190-X). On the Voisard reference set
 ///    this reduced the median timing error from 40 ms to 10 ms.
-/// 4. The contralateral toe-off: the next peak of lightly smoothed a_v 80–300 ms after the contact
-///    (trailing-limb push-off).
+/// 4. The contralateral toe-off: the steepest rise before the push-off peak of lightly smoothed
+///    a_v 80–300 ms after the contact, past the contact's own impact peak; without a push-off
+///    peak, the shoulder of the impact peak's decay (`finalContact`).
 /// 5. Left/right evidence: with a gyroscope, the sign of (yaw rate − roll rate), each band-passed
 ///    0.5–2 Hz and scaled by its SD, at the contact (McCamley 2012; Ullrich et al. 2021 combine
 ///    the two axes); negative → left. Without one, the sign of band-passed mediolateral
 ///    acceleration 20 ms after the contact.
 /// 6. What the trunk does at the contact and in the stance after it (`StanceFeatureExtractor`):
 ///    the inputs of the classifier's per-side measures.
+/// 7. The closing step where a walking run ends (`withClosingSteps`), added before steps 4–6: a
+///    contact that barely loads the trunk, found from the rhythm of the run and the last rise of
+///    vertical acceleration.
 /// Complexity O(n log n) per window of n samples (FFT convolution, filters).
 public struct WindowContactDetector {
     /// Windows shorter than this hold no contacts (nor a meaningful body frame), s.
@@ -71,15 +75,17 @@ public struct WindowContactDetector {
         }
 
         let fcSignal = fcSmoothing.apply(av)
+        let closing: Set<Int>
+        (contacts, closing) = withClosingSteps(contacts, fineAv: fcSignal)
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var finalContacts = [Int?](repeating: nil, count: contacts.count)
+        var atPushOff = [Bool](repeating: false, count: contacts.count)
         for (k, i) in contacts.enumerated() where core.contains(i) {
-            let next = k + 1 < contacts.count ? contacts[k + 1] : n
-            let fcRange = (i + Int(c.finalContactFromSeconds * rate))..<Swift.min(next, i + Int(c.finalContactToSeconds * rate))
-            finalContacts[k] = Signal.peaks(Array(fcSignal[fcRange.clamped(to: 0..<n)])).max { fcSignal[fcRange.lowerBound + $0] < fcSignal[fcRange.lowerBound + $1] }
-                .map { steepestRise(fcSignal, before: fcRange.lowerBound + $0, notBefore: fcRange.lowerBound) }
+            let fc = finalContact(fcSignal, after: i, before: k + 1 < contacts.count ? contacts[k + 1] : n)
+            finalContacts[k] = fc?.index
+            atPushOff[k] = fc?.atPushOff ?? false
         }
         let stance = StanceFeatureExtractor(configuration: c, rate: rate)
             .features(acc: acc, gyr: gyr, av: av, frame: frame, contacts: contacts, finalContacts: finalContacts)
@@ -91,13 +97,90 @@ public struct WindowContactDetector {
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
                 previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
-                stance: stance[k])
+                stance: closing.contains(i) ? nil : stance[k], closesWalking: closing.contains(i),
+                finalContactAtPushOff: atPushOff[k])
             if k + 2 < contacts.count {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
             }
             out.append(candidate)
         }
         return out
+    }
+
+    /// `contacts` with the closing step of each walking run added (step 7 of the method).
+    ///
+    /// Walking ends with a closing step: after the last loaded heel strike the other foot comes
+    /// forward and is set down beside it while the body decelerates (Jian Y, Winter DA, Ishac MG,
+    /// Gilchrist L, Gait Posture 1993;1:9–22, gait termination). That contact barely loads the trunk: on the Voisard set
+    /// its smoothed upward acceleration peaks at 0.0–1.5 m/s² against 1.5–2.5 m/s² in walking, so
+    /// the relative threshold of step 3 drops it, yet it is still the end of the trunk's last fall
+    /// and rise. Where a run of at least `closingStepMinRun` contacts ends (no contact follows within
+    /// `maxStepSeconds`), the largest rise of `fineAv` (σ = 30 ms) above its running minimum within
+    /// `closingStepSearch` × the run's median step time after the last contact, if it rises at least
+    /// `closingStepMinRiseMps2` to at least `closingStepMinPeakMps2`, is a contact at its steepest
+    /// point (the foot's load arriving). The rise must end above zero: a foot that takes load pushes
+    /// up harder than body weight, while a body merely coming to rest rises only to zero.
+    /// Returns the contacts and the closing steps among them.
+    private func withClosingSteps(_ contacts: [Int], fineAv: [Double]) -> ([Int], Set<Int>) {
+        let c = configuration, n = fineAv.count, run = c.closingStepMinRun
+        guard contacts.count >= run else { return (contacts, []) }
+        let maxGap = Int(c.maxStepSeconds * rate)
+        var out = [Int](), closing = Set<Int>()
+        out.reserveCapacity(contacts.count + 4)
+        for k in contacts.indices {
+            let i = contacts[k]
+            out.append(i)
+            guard k + 1 - run >= 0, k + 1 == contacts.count || contacts[k + 1] - i > maxGap else { continue }
+            let intervals = (k + 2 - run...k).map { Double(contacts[$0] - contacts[$0 - 1]) }
+            guard intervals.allSatisfy({ $0 <= Double(maxGap) }) else { continue }
+            let step = Signal.median(intervals)
+            let lo = i + Int((c.closingStepSearch.lowerBound * step).rounded())
+            let hi = Swift.min(n - 1, i + Int((c.closingStepSearch.upperBound * step).rounded()))
+            guard lo + 2 < hi else { continue }
+            var trough = lo, bestTrough = lo, bestTop = lo, bestRise = 0.0
+            for j in lo...hi {
+                if fineAv[j] < fineAv[trough] { trough = j }
+                if fineAv[j] >= c.closingStepMinPeakMps2 && fineAv[j] - fineAv[trough] > bestRise { bestRise = fineAv[j] - fineAv[trough]; bestTrough = trough; bestTop = j }
+            }
+            guard bestRise >= c.closingStepMinRiseMps2, bestTop > bestTrough else { continue }
+            var steepest = bestTrough + 1
+            for j in (bestTrough + 1)...bestTop where fineAv[j] - fineAv[j - 1] > fineAv[steepest] - fineAv[steepest - 1] {
+                steepest = j
+            }
+            out.append(steepest)
+            closing.insert(steepest)
+        }
+        return (out, closing)
+    }
+
+    /// The contralateral toe-off after the contact at `i` (and before the next contact), on `x`, the
+    /// lightly smoothed vertical acceleration (step 4 of the method; docs/algorithms/final-contacts.md).
+    ///
+    /// The search starts after the contact's own impact peak (the first local maximum from `i`
+    /// on) and `finalContactFromSeconds` after the contact, and ends `finalContactToSeconds` after
+    /// it. Where the trailing limb's push-off makes a peak there, the toe-off is the steepest rise
+    /// before it. Where it makes none (slow walkers: the upward acceleration of the impact only
+    /// decays, with a shoulder at the toe-off), it is the shoulder: the local maximum of the slope
+    /// that is highest. Both are maxima of the slope, McCamley's toe-off criterion (maxima of the
+    /// second Gaussian-derivative transform of the integrated signal).
+    /// `atPushOff` is false for a shoulder.
+    private func finalContact(_ x: [Double], after i: Int, before next: Int) -> (index: Int, atPushOff: Bool)? {
+        let c = configuration
+        let end = Swift.min(next, i + Int(c.finalContactToSeconds * rate), x.count)
+        var peak = Swift.max(i, 1)
+        while peak + 1 < end && !(x[peak] >= x[peak - 1] && x[peak] > x[peak + 1]) { peak += 1 }
+        let lo = Swift.max(peak + 1, i + Int(c.finalContactFromSeconds * rate))
+        guard lo + 1 < end else { return nil }
+        if let pushOff = Signal.peaks(Array(x[lo..<end])).max(by: { x[lo + $0] < x[lo + $1] }) {
+            return (steepestRise(x, before: lo + pushOff, notBefore: lo), true)
+        }
+        var shoulder: Int?
+        for k in Swift.max(lo, 2)..<(end - 1) {
+            let slope = x[k] - x[k - 1]
+            guard slope >= x[k - 1] - x[k - 2], slope > x[k + 1] - x[k] else { continue }
+            if shoulder.map({ slope > x[$0] - x[$0 - 1] }) ?? true { shoulder = k }
+        }
+        return shoulder.map { ($0, false) }
     }
 
     /// The sample of steepest rise of `x` in the `finalContactSlopeSeconds` before `peak` (and not

@@ -5,9 +5,9 @@ extension HealthyNorms {
     /// `gait validate voisard DIR --norms`; `HealthyNormsTests` checks these against a fresh fit.
     /// Summary statistics only: no recording is copied into the project.
     public static let voisard = HealthyNorms(
-        lateralExcursionAsymmetryPct: HealthyNorm(mean: 15.048, sd: 13.251),
-        impactAsymmetryPct: HealthyNorm(mean: 21.579, sd: 18.474),
-        trunkRotationRangeDeg: HealthyNorm(mean: 16.512, sd: 4.466, slopePerMps: 5.849, referenceSpeedMps: 1.265),
-        stepAsymmetryRegularity: HealthyNorm(mean: -0.065, sd: 0.059),
+        lateralExcursionAsymmetryPct: HealthyNorm(mean: 14.930, sd: 12.765),
+        impactAsymmetryPct: HealthyNorm(mean: 21.535, sd: 18.486),
+        trunkRotationRangeDeg: HealthyNorm(mean: 16.425, sd: 4.513, slopePerMps: 6.490, referenceSpeedMps: 1.271),
+        stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),
         source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")
 }

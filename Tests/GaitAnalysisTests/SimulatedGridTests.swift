@@ -83,8 +83,7 @@ import Testing
     /// starts to pass (move it out of the list then). Why they miss, with the full grid's
     /// figures, is in docs/validation.md ("Simulated"): contact detection finds no contacts at
     /// 0.5 m/s, times left and right contacts differently when steps are asymmetric (which moves
-    /// time and length between the sides), and misses most toe-offs above 0.8 m/s, so stance
-    /// asymmetry is often missing; at 1.4–1.6 m/s the pendulum also reads 2–3 % long.
+    /// time and length between the sides); at 1.4–1.6 m/s the pendulum also reads 2–3 % long.
     @Test func issueTargetsOnReducedGrid() throws {
         let cases = SimulatedGrid.cases(recordingsPerSpeed: 3, seed: 1000, durationS: SimulatedGrid.defaultDurationS)
         let scores = try SimulatedGrid.run(cases)
@@ -101,10 +100,9 @@ import Testing
         }
     }
 
-    /// "all step length MAE": met on the simgrid branch alone; timing toe-offs at the steepest rise
-    /// (real data: distance error 11.0 → 7.6 %, toe-off error +30 → +10 ms) moved it to 3.18 cm here.
+    /// "all step length MAE" is met again since shoulder toe-offs no longer time the double
+    /// support of step length (docs/algorithms/final-contacts.md).
     static let knownMisses: Set<String> = [
-        "all step length MAE (cm)",
         "0.5 m/s step length MAE (cm)", "0.5 m/s step-time asymmetry (pp)", "0.5 m/s step-length asymmetry (pp)",
         "0.5 m/s stance-time asymmetry (pp)",
         "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)", "0.8 m/s stance-time asymmetry (pp)",

@@ -127,6 +127,38 @@ final class StageTests: XCTestCase {
         XCTAssertEqual(lateOut.filter { if case .bout = $0 { return true } else { return false } }.count, 2)
     }
 
+    /// A closing step ends its walking run, even when the next contact follows within
+    /// `maxStepSeconds`, and has a time and a side but no step length.
+    func testClosingStepEndsItsRunAndHasNoStepLength() {
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        var sequencer = ContactSequencer(
+            configuration: AnalysisConfiguration(),
+            context: .init(rate: 100, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
+            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+        let closing = 100 + 11 * 55
+        // 12 contacts, the last a closing step; 1 s later (well within 2 s) 10 more.
+        let indices = (0..<12).map { 100 + $0 * 55 } + (0..<10).map { closing + 100 + $0 * 55 }
+        var out = [AnalysisEvent]()
+        for (k, i) in indices.enumerated() {
+            var c = ContactCandidate(index: i, finalContactAfter: nil, sideEvidence: k % 2 == 0 ? -0.5 : 0.5,
+                                     previousIndex: k > 0 ? indices[k - 1] : nil, features: WindowFeatures(frame: frame),
+                                     harmonicRatios: nil)
+            c.stepGeometry = StepGeometry(verticalExcursionM: 0.03, strideExcursionM: 0.03, strideStepTimeS: 0.55, forwardDeviationM: 0)
+            c.closesWalking = i == closing
+            sequencer.add(c, into: &out)
+        }
+        sequencer.finish(into: &out)
+        let steps = out.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
+        let bouts = out.compactMap { if case .bout(let b) = $0 { return b } else { return nil } }
+        XCTAssertEqual(bouts.count, 2)
+        XCTAssertEqual(bouts.first?.endS ?? 0, Double(closing) / 100, accuracy: 1e-9)
+        let closingStep = steps.first { abs($0.icS - Double(closing) / 100) < 1e-9 }
+        XCTAssertEqual(closingStep?.side, .right)
+        XCTAssertEqual(closingStep?.stepTimeS ?? 0, 0.55, accuracy: 1e-9)
+        XCTAssertNil(closingStep?.stepLengthM)
+        XCTAssertNotNil(steps[10].stepLengthM, "the ordinary step before it has a length")
+    }
+
     func testAsymmetryDefinitionMatchesContract() {
         let a = Asymmetry(left: 0.6, right: 0.5, resolution: 0.01)
         XCTAssertEqual(a.pct, 100 * 0.1 / 0.55, accuracy: 1e-12)

@@ -39,7 +39,7 @@ final class RuleTests: XCTestCase {
         let asymmetric = summary {
             $0.straightStepTimeAsymmetry = Asymmetry(left: 0.56, right: 0.46, resolution: 0.01)  // SI 19.6 %
             $0.stepRegularityV = 0.60
-            $0.strideRegularityV = 0.70  // gap +0.10: z = 2.8 against −0.065 ± 0.059
+            $0.strideRegularityV = 0.70  // gap +0.10: z = 2.9 against −0.066 ± 0.058
         }
         let f = flags(asymmetric).flags.first { $0.pattern == "antalgic" }
         XCTAssertEqual(f?.side, .left, "the side whose steps are longer")
