@@ -13,8 +13,8 @@ public enum AnalysisEvent: Hashable, Sendable {
 ///
 /// - Chains: consecutive contacts no further apart than `maxStepSeconds`. A closing step
 ///   (`ContactCandidate.closesWalking`) ends its chain: it is found only where the next contact
-///   is more than `maxStepSeconds` after the one before it, so the chain would have ended there. A chain of at least
-///   `minBoutContacts` contacts is a walking bout (Mobilise-D: ≥ 4 strides, Kluge et al. 2021,
+///   is more than `maxStepSeconds` after the one before it, so the chain would have ended there.
+///   A chain of at least `minBoutContacts` contacts is a walking bout (Mobilise-D: ≥ 4 strides, Kluge et al. 2021,
 ///   doi:10.1371/journal.pone.0256541); shorter chains are discarded.
 /// - Sides alternate along a chain. Each contact's side is the sign of its own evidence pooled
 ///   with that of its `sideVoteRadius` neighbours on each side, those of the other foot with the

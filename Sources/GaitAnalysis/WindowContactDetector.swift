@@ -94,11 +94,11 @@ public struct WindowContactDetector {
         for (k, i) in contacts.enumerated() where core.contains(i) {
             let fc = finalContacts[k]
             let lag = Swift.min(n - 1, i + (gyr.isEmpty ? Int(0.02 * rate) : 0))
+            let closes = closing.contains(i)
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
                 previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
-                stance: closing.contains(i) ? nil : stance[k], closesWalking: closing.contains(i),
-                finalContactAtPushOff: atPushOff[k])
+                stance: closes ? nil : stance[k], closesWalking: closes, finalContactAtPushOff: atPushOff[k])
             if k + 2 < contacts.count {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
             }
@@ -111,8 +111,9 @@ public struct WindowContactDetector {
     ///
     /// Walking ends with a closing step: after the last loaded heel strike the other foot comes
     /// forward and is set down beside it while the body decelerates (Jian Y, Winter DA, Ishac MG,
-    /// Gilchrist L, Gait Posture 1993;1:9–22, gait termination). That contact barely loads the trunk: on the Voisard set
-    /// its smoothed upward acceleration peaks at 0.0–1.5 m/s² against 1.5–2.5 m/s² in walking, so
+    /// Gilchrist L, Gait Posture 1993;1:9–22, gait termination). That contact barely loads the
+    /// trunk: on the Voisard set its smoothed upward acceleration peaks at 0.0–1.5 m/s² against
+    /// 1.5–2.5 m/s² in walking, so
     /// the relative threshold of step 3 drops it, yet it is still the end of the trunk's last fall
     /// and rise. Where a run of at least `closingStepMinRun` contacts ends (no contact follows within
     /// `maxStepSeconds`), the largest rise of `fineAv` (σ = 30 ms) above its running minimum within
@@ -140,13 +141,13 @@ public struct WindowContactDetector {
             var trough = lo, bestTrough = lo, bestTop = lo, bestRise = 0.0
             for j in lo...hi {
                 if fineAv[j] < fineAv[trough] { trough = j }
-                if fineAv[j] >= c.closingStepMinPeakMps2 && fineAv[j] - fineAv[trough] > bestRise { bestRise = fineAv[j] - fineAv[trough]; bestTrough = trough; bestTop = j }
+                let rise = fineAv[j] - fineAv[trough]
+                if fineAv[j] >= c.closingStepMinPeakMps2 && rise > bestRise {
+                    (bestRise, bestTrough, bestTop) = (rise, trough, j)
+                }
             }
             guard bestRise >= c.closingStepMinRiseMps2, bestTop > bestTrough else { continue }
-            var steepest = bestTrough + 1
-            for j in (bestTrough + 1)...bestTop where fineAv[j] - fineAv[j - 1] > fineAv[steepest] - fineAv[steepest - 1] {
-                steepest = j
-            }
+            let steepest = Self.steepest(fineAv, in: (bestTrough + 1)...bestTop)
             out.append(steepest)
             closing.insert(steepest)
         }
@@ -188,12 +189,14 @@ public struct WindowContactDetector {
     /// before the push-off peak. Toe-off starts the rise; the peak follows it by ≈ 30 ms.
     private func steepestRise(_ x: [Double], before peak: Int, notBefore: Int) -> Int {
         let from = Swift.max(notBefore, peak - Int((configuration.finalContactSlopeSeconds * rate).rounded()), 1)
-        guard from < peak else { return peak }
-        var best = peak, slope = -Double.infinity
-        for j in from...peak where x[j] - x[j - 1] > slope {
-            slope = x[j] - x[j - 1]
-            best = j
-        }
+        return from < peak ? Self.steepest(x, in: from...peak) : peak
+    }
+
+    /// The first sample of `range` whose rise from the sample before it is the largest
+    /// (`range.lowerBound` ≥ 1).
+    private static func steepest(_ x: [Double], in range: ClosedRange<Int>) -> Int {
+        var best = range.lowerBound
+        for j in range where x[j] - x[j - 1] > x[best] - x[best - 1] { best = j }
         return best
     }
 

@@ -163,7 +163,8 @@ public enum VoisardEvaluation {
         }
         let cadenceRef = intervals.isEmpty ? .nan : 60 / (intervals.reduce(0, +) / Double(intervals.count))
         return TrialScore(
-            code: trial.code, contacts: contacts, contactsWholeFile: wholeFile, sideCorrect: correct, sideTotal: total, finalContacts: finals,
+            code: trial.code, contacts: contacts, contactsWholeFile: wholeFile, sideCorrect: correct, sideTotal: total,
+            finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
             missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere,
@@ -177,9 +178,9 @@ public enum VoisardEvaluation {
         var s = "| measure | value |\n| --- | --- |\n"
         s += "| trials | \(r.trials.count) |\n"
         s += "| reference heel strikes | \(c.truePositives + c.falseNegatives) |\n"
-        s += "| initial contacts: F1 (±100 ms, one-to-one) | \(f(c.f1, 3)) (TP \(c.truePositives), FP \(c.falsePositives), FN \(c.falseNegatives)) |\n"
-        let w = r.contactsWholeFile
-        s += "| initial contacts, whole file (steps after the trial's end included): F1 | \(f(w.f1, 3)) (TP \(w.truePositives), FP \(w.falsePositives), FN \(w.falseNegatives)) |\n"
+        func f1(_ m: MatchResult) -> String { "\(f(m.f1, 3)) (TP \(m.truePositives), FP \(m.falsePositives), FN \(m.falseNegatives))" }
+        s += "| initial contacts: F1 (±100 ms, one-to-one) | \(f1(c)) |\n"
+        s += "| initial contacts, whole file (steps after the trial's end included): F1 | \(f1(r.contactsWholeFile)) |\n"
         let turn = r.trials.reduce(0) { $0 + $1.missedInTurn }, ends = r.trials.reduce(0) { $0 + $1.missedAtEnds }
         let other = r.trials.reduce(0) { $0 + $1.missedElsewhere }
         s += "| initial contacts missed: in the turn / first or last two / elsewhere | \(turn) / \(ends) / \(other) |\n"
