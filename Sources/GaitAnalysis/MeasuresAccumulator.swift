@@ -71,7 +71,7 @@ struct MeasuresAccumulator {
     private static func asymmetry(_ sides: [Moments], resolution: Double) -> Asymmetry? {
         guard sides[0].n >= 2, sides[1].n >= 2, let l = sides[0].mean, let r = sides[1].mean else { return nil }
         let se = ((sides[0].se ?? 0) * (sides[0].se ?? 0) + (sides[1].se ?? 0) * (sides[1].se ?? 0)).squareRoot()
-        return Asymmetry(left: l, right: r, resolution: Swift.max(2 * se, resolution))
+        return Asymmetry(left: l, right: r, resolution: Swift.max(2 * se, resolution), leftSE: sides[0].se, rightSE: sides[1].se)
     }
 
     var measures: GaitMeasures {

@@ -5,8 +5,8 @@ extension HealthyNorms {
     /// `gait validate voisard DIR --norms`; `HealthyNormsTests` checks these against a fresh fit.
     /// Summary statistics only: no recording is copied into the project.
     public static let voisard = HealthyNorms(
-        lateralExcursionAsymmetryPct: HealthyNorm(mean: 14.930, sd: 12.765),
-        impactAsymmetryPct: HealthyNorm(mean: 21.535, sd: 18.486),
+        lateralExcursionAsymmetryPct: HealthyNorm(mean: -2.558, sd: 5.986),
+        impactAsymmetryPct: HealthyNorm(mean: -6.007, sd: 32.177),
         trunkRotationRangeDeg: HealthyNorm(mean: 16.425, sd: 4.513, slopePerMps: 6.490, referenceSpeedMps: 1.271),
         stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),
         source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")

@@ -1,3 +1,4 @@
+import Foundation
 import GaitCore
 
 /// A healthy norm for a measure that has no published cut-off: its mean (optionally a linear
@@ -29,9 +30,66 @@ public struct HealthyNorm: Sendable, Hashable {
 
     public func z(_ value: Double, speed: Double? = nil) -> Double { (value - expected(speed: speed)) / sd }
 
+    /// z of a value measured with standard error `standardError`, against a norm whose `sd` is the
+    /// spread of the true values (`fitRandomEffects`): a healthy recording's value scatters about
+    /// the mean by √(sd² + SE²), so a short recording is not flagged for its own noise. Nil where
+    /// both are 0.
+    public func z(_ value: Double, standardError: Double) -> Double? {
+        let spread = (sd * sd + standardError * standardError).squareRoot()
+        return spread > 0 ? (value - mean) / spread : nil
+    }
+
     /// |z| at or beyond which a confirming measure supports a flag (gait-reference-values.md §8,
     /// rule 3: |z| ≥ 2).
     public static let confirmingZ = 2.0
+
+    /// Random-effects norm of `values` measured with standard errors `standardErrors`: `sd` is τ,
+    /// the spread of the true values between recordings once each recording's own measurement
+    /// error is taken out, and `mean` the mean weighted by 1/(SE² + τ²).
+    ///
+    /// τ is the upper limit of its 95 % Q-profile confidence interval (Viechtbauer W. Confidence
+    /// intervals for the amount of heterogeneity in meta-analysis. Stat Med 2007;26(1):37–52,
+    /// doi:10.1002/sim.2514): the τ² at which the generalised Q statistic
+    /// Σ (xᵢ − μ(τ²))² / (SEᵢ² + τ²) falls to the 2.5 % quantile of χ² with k − 1 degrees of
+    /// freedom. The point estimate (DerSimonian & Laird 1986) is 0 whenever the values scatter
+    /// no more than their errors, which would let a long recording be flagged for an asymmetry
+    /// that healthy people may well have; the upper limit claims no more likeness between
+    /// healthy people than the data show. Nil with fewer than 3 values or an error that is not
+    /// positive.
+    public static func fitRandomEffects(_ values: [Double], standardErrors: [Double]) -> HealthyNorm? {
+        guard values.count >= 3, standardErrors.count == values.count, standardErrors.allSatisfy({ $0 > 0 }) else { return nil }
+        func weightedMean(_ tau2: Double) -> Double {
+            let w = standardErrors.map { 1 / ($0 * $0 + tau2) }
+            return zip(w, values).reduce(0) { $0 + $1.0 * $1.1 } / w.reduce(0, +)
+        }
+        func q(_ tau2: Double) -> Double {
+            let mu = weightedMean(tau2)
+            return zip(standardErrors, values).reduce(0) { $0 + ($1.1 - mu) * ($1.1 - mu) / ($1.0 * $1.0 + tau2) }
+        }
+        let target = chiSquaredQuantile(0.025, degreesOfFreedom: Double(values.count - 1))
+        var lo = 0.0, hi = 1.0
+        if q(0) > target {
+            while q(hi) > target { lo = hi; hi *= 4 }
+            for _ in 0..<100 where hi - lo > 1e-9 * hi {
+                let mid = 0.5 * (lo + hi)
+                if q(mid) > target { lo = mid } else { hi = mid }
+            }
+        } else {
+            hi = 0
+        }
+        return HealthyNorm(mean: weightedMean(hi), sd: hi.squareRoot())
+    }
+
+    /// The p-quantile of χ² with `k` degrees of freedom, by the Wilson–Hilferty cube-root normal
+    /// approximation (Wilson EB, Hilferty MM. Proc Natl Acad Sci USA 1931;17(12):684–688,
+    /// doi:10.1073/pnas.17.12.684); within 0.1 % of the exact quantile for k ≥ 30 at p = 0.025.
+    /// p must be 0.025 or 0.975.
+    public static func chiSquaredQuantile(_ p: Double, degreesOfFreedom k: Double) -> Double {
+        precondition(p == 0.025 || p == 0.975, "only the two-sided 95 % limits are tabulated")
+        let z = p < 0.5 ? -1.959963984540054 : 1.959963984540054
+        let c = 2 / (9 * k)
+        return k * pow(1 - c + z * c.squareRoot(), 3)
+    }
 
     /// Least-squares norm of `values` (with `speeds` for a speed-adjusted one); nil with fewer
     /// than 3 values or no spread.
@@ -58,9 +116,12 @@ public struct HealthyNorm: Sendable, Hashable {
 
 /// The same-sensor healthy norms the classifier's z-score rules use.
 public struct HealthyNorms: Sendable, Hashable {
-    /// Symmetry index of the lateral trunk excursion towards each stance foot, % (lateral_shift).
+    /// Signed symmetry index (left larger positive, `Asymmetry.signedPct`) of the lateral trunk
+    /// excursion towards each stance foot, % (lateral_shift); a random-effects norm
+    /// (`fitRandomEffects`): `sd` is the between-recording spread without measurement error.
     public var lateralExcursionAsymmetryPct: HealthyNorm
-    /// Symmetry index of the vertical acceleration peak at initial contact, % (impact_asymmetry).
+    /// Signed symmetry index of the vertical acceleration peak at initial contact, %
+    /// (impact_asymmetry); a random-effects norm like the lateral one.
     public var impactAsymmetryPct: HealthyNorm
     /// Pelvic roll range + yaw range over a stride, degrees, adjusted for speed (guarded).
     public var trunkRotationRangeDeg: HealthyNorm
@@ -80,13 +141,17 @@ public struct HealthyNorms: Sendable, Hashable {
         self.source = source
     }
 
-    /// Fitted to the per-trial summaries of healthy recordings: `(lateral SI, impact SI,
-    /// roll + yaw range, stride − step regularity, speed)`, each nil where not measured.
-    public static func fit(_ trials: [(lateralPct: Double?, impactPct: Double?, rotationDeg: Double?, regularityGap: Double?, speedMps: Double?)],
+    /// Fitted to the per-trial summaries of healthy recordings: `(lateral asymmetry, impact
+    /// asymmetry, roll + yaw range, stride − step regularity, speed)`, each nil where not measured.
+    public static func fit(_ trials: [(lateral: Asymmetry?, impact: Asymmetry?, rotationDeg: Double?, regularityGap: Double?, speedMps: Double?)],
                            source: String) -> HealthyNorms? {
         let rotation = trials.compactMap { t in t.rotationDeg.flatMap { r in t.speedMps.map { (r, $0) } } }
-        guard let lateral = HealthyNorm.fit(trials.compactMap(\.lateralPct)),
-              let impact = HealthyNorm.fit(trials.compactMap(\.impactPct)),
+        func signed(_ a: [Asymmetry]) -> HealthyNorm? {
+            let measured = a.compactMap { x in x.signedPctSE.map { (x.signedPct, $0) } }
+            return HealthyNorm.fitRandomEffects(measured.map(\.0), standardErrors: measured.map(\.1))
+        }
+        guard let lateral = signed(trials.compactMap(\.lateral)),
+              let impact = signed(trials.compactMap(\.impact)),
               let rot = HealthyNorm.fit(rotation.map(\.0), speeds: rotation.map(\.1)),
               let gap = HealthyNorm.fit(trials.compactMap(\.regularityGap)) else { return nil }
         return HealthyNorms(lateralExcursionAsymmetryPct: lateral, impactAsymmetryPct: impact,

@@ -67,16 +67,23 @@ extension PatternRule {
 
     /// Lateral shift of the pelvis and centre of mass: the trunk sways further towards one stance
     /// foot than the other. Symmetry index of the per-side lateral excursion above the 10 %
-    /// criterion and z ≥ `normZ` against healthy norms. Side: the side it sways further towards.
+    /// criterion and |z| ≥ `normZ` against healthy norms, with step times within the 10 %
+    /// criterion (a limp alone makes the sway asymmetric: in simulated antalgic gait a 19 %
+    /// step-time asymmetry gave a 24–27 % sway asymmetry). Side: the side it sways further towards.
     static let lateralShift = PatternRule(pattern: "lateral_shift") { c in
         guard let a = c.measures.lateralExcursionAsymmetry else {
             return (nil, ["lateral_shift: lateral excursion of both sides needed; not assessed"])
         }
         let norm = c.norms.lateralExcursionAsymmetryPct
         guard let (z, side) = RuleContext.beyondHealthy(a, norm) else { return (nil, []) }
+        if let t = c.measures.straightStepTimeAsymmetry, t.pct > ReferenceValues.asymmetryCriterionPct, t.longerSide != nil {
+            return (nil, ["lateral_shift: lateral sway asymmetry \(a.pct.fixed1) % comes with a step-time asymmetry of "
+                          + "\(t.pct.fixed1) %; a limp alone makes the sway asymmetric (the trunk travels further over the "
+                          + "foot it stays on longer), so it is not flagged as a separate shift"])
+        }
         let evidence = [
             Evidence(metric: "lateral_excursion_asymmetry_pct", value: a.pct,
-                     reference: "healthy \(norm.mean.fixed1) (SD \(norm.sd.fixed1)) %; flag at z ≥ \(RuleClassifier.normZ) and > 10 %",
+                     reference: RuleContext.signedNormReference(a, norm),
                      source: "\(c.norms.source); 10 %: \(ReferenceValues.asymmetrySource)"),
             Evidence(metric: "lateral_excursion_z", value: z, reference: "< \(RuleClassifier.normZ)", source: c.norms.source),
             Evidence(metric: "lateral_excursion_\(side == .left ? "left" : "right")_m", value: side == .left ? a.left : a.right,
@@ -129,7 +136,7 @@ extension PatternRule {
         let evidence = [
             confirm,
             Evidence(metric: "impact_asymmetry_pct", value: a.pct,
-                     reference: "healthy \(norm.mean.fixed1) (SD \(norm.sd.fixed1)) %; flag at z ≥ \(RuleClassifier.normZ) and > 10 %; trunk acceleration proxy, not a measured force",
+                     reference: RuleContext.signedNormReference(a, norm) + "; trunk acceleration proxy, not a measured force",
                      source: "\(c.norms.source); 10 %: \(ReferenceValues.asymmetrySource)"),
             Evidence(metric: "impact_z", value: z, reference: "< \(RuleClassifier.normZ)", source: c.norms.source),
             Evidence(metric: "impact_peak_\(side == .left ? "left" : "right")_mps2", value: side == .left ? a.left : a.right,
@@ -178,12 +185,22 @@ extension PatternRule {
 
 extension RuleContext {
     /// An asymmetry past both the published 10 % criterion (Hodt-Billington et al. 2012) and
-    /// `RuleClassifier.normZ` healthy SDs, with its larger side named beyond measurement error:
-    /// its z-score and that side; nil otherwise.
+    /// `RuleClassifier.normZ` from the healthy norm of the signed symmetry index, with its larger
+    /// side named beyond measurement error and on the side it departs from the norm towards:
+    /// |z| and that side; nil otherwise. The z-score counts the recording's own standard error
+    /// (`HealthyNorm.z(_:standardError:)`), so few steps widen what counts as healthy.
     static func beyondHealthy(_ a: Asymmetry, _ norm: HealthyNorm) -> (z: Double, side: Side)? {
-        let z = norm.z(a.pct)
-        guard a.pct > ReferenceValues.asymmetryCriterionPct, z >= RuleClassifier.normZ, let side = a.longerSide else { return nil }
-        return (z, side)
+        guard a.pct > ReferenceValues.asymmetryCriterionPct, let side = a.longerSide,
+              let z = norm.z(a.signedPct, standardError: a.signedPctSE ?? 0) else { return nil }
+        let towards: Side = z > 0 ? .left : .right
+        guard abs(z) >= RuleClassifier.normZ, towards == side else { return nil }
+        return (abs(z), side)
+    }
+
+    /// The evidence's reference text for a signed symmetry index against its healthy norm.
+    static func signedNormReference(_ a: Asymmetry, _ norm: HealthyNorm) -> String {
+        "healthy signed SI (left larger +) \(norm.mean.fixed1) %, between-recording SD \(norm.sd.fixed1) %, "
+            + "this recording's SE \((a.signedPctSE ?? 0).fixed1) %; flag at |z| ≥ \(RuleClassifier.normZ) and > 10 %"
     }
 
     /// Evidence that consecutive steps differ, from the vertical autocorrelation (Moe-Nilssen &

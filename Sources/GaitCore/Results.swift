@@ -78,14 +78,35 @@ public struct Asymmetry: Hashable, Sendable {
     public var longerSide: Side?
     public var left: Double
     public var right: Double
+    /// Standard errors of the per-side means, in the measure's unit; nil where not known.
+    public var leftSE: Double?
+    public var rightSE: Double?
 
-    public init(left: Double, right: Double, resolution: Double) {
+    public init(left: Double, right: Double, resolution: Double, leftSE: Double? = nil, rightSE: Double? = nil) {
         self.left = left
         self.right = right
+        self.leftSE = leftSE
+        self.rightSE = rightSE
         let mean = 0.5 * (left + right)
         pct = mean > 0 ? 100 * abs(left - right) / mean : 0
         ratio = right != 0 ? left / right : .nan
         longerSide = abs(left - right) <= resolution ? nil : (left > right ? .left : .right)
+    }
+
+    /// The symmetry index with a sign: 100 · (L − R) / (0.5 · (L + R)), positive where the left
+    /// side's values are larger.
+    public var signedPct: Double {
+        let mean = 0.5 * (left + right)
+        return mean > 0 ? 100 * (left - right) / mean : 0
+    }
+
+    /// Standard error of `signedPct` by the delta method (∂/∂L = 100·R/m², ∂/∂R = −100·L/m²
+    /// with m = (L + R)/2; the two sides' errors independent); nil where either side's is unknown.
+    public var signedPctSE: Double? {
+        guard let leftSE, let rightSE else { return nil }
+        let mean = 0.5 * (left + right)
+        guard mean > 0 else { return nil }
+        return 100 * (right * right * leftSE * leftSE + left * left * rightSE * rightSE).squareRoot() / (mean * mean)
     }
 }
 

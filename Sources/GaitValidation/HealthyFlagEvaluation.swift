@@ -13,10 +13,10 @@ public struct HealthyTrial: Sendable {
     public var meanSideConfidence: Double?
 
     /// The values the healthy norms are fitted to.
-    var normInputs: (lateralPct: Double?, impactPct: Double?, rotationDeg: Double?, regularityGap: Double?, speedMps: Double?) {
+    var normInputs: (lateral: Asymmetry?, impact: Asymmetry?, rotationDeg: Double?, regularityGap: Double?, speedMps: Double?) {
         let m = summary.measures
         let rotation = m.pelvisRollRangeDeg.flatMap { r in m.pelvisYawRangeDeg.map { r + $0 } }
-        return (m.lateralExcursionAsymmetry?.pct, m.impactAsymmetry?.pct, rotation, m.regularityGap, m.speedMps)
+        return (m.lateralExcursionAsymmetry, m.impactAsymmetry, rotation, m.regularityGap, m.speedMps)
     }
 }
 

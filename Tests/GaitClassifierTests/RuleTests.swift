@@ -71,30 +71,58 @@ final class RuleTests: XCTestCase {
         XCTAssertTrue(c.notes.contains { $0.contains("age or sex not given") })
     }
 
+    /// Per-side values with the given signed symmetry index (left larger positive) and per-side
+    /// standard error `se`.
+    private func sided(_ signedSI: Double, mean: Double, se: Double, resolution: Double) -> Asymmetry {
+        let l = mean * (200 + signedSI) / 200, r = mean * (200 - signedSI) / 200
+        return Asymmetry(left: l, right: r, resolution: resolution, leftSE: se, rightSE: se)
+    }
+
+    /// Where a signed symmetry index crosses the norm at |z| = normZ, for the recording's SE.
+    private func cut(_ norm: HealthyNorm, _ a: Asymmetry, towardsLeft: Bool) -> Double {
+        let spread = (norm.sd * norm.sd + a.signedPctSE! * a.signedPctSE!).squareRoot()
+        return norm.mean + (towardsLeft ? 1 : -1) * RuleClassifier.normZ * spread
+    }
+
     func testLateralShiftAndImpactUseTheHealthyNorms() {
         let n = HealthyNorms.voisard
-        let lateralCut = n.lateralExcursionAsymmetryPct.mean + RuleClassifier.normZ * n.lateralExcursionAsymmetryPct.sd
-        // Excursions giving an SI just above and just below the cut.
-        func excursions(_ si: Double) -> Asymmetry {
-            let r = 0.02, l = r * (200 + si) / (200 - si)
-            return Asymmetry(left: l, right: r, resolution: 0.001)
-        }
-        XCTAssertEqual(flags(summary { $0.lateralExcursionAsymmetry = excursions(lateralCut + 2) })
-            .flags.first { $0.pattern == "lateral_shift" }?.side, .left)
-        XCTAssertFalse(flags(summary { $0.lateralExcursionAsymmetry = excursions(lateralCut - 2) })
+        // Lateral: 2 cm mean excursion, 0.5 mm standard error per side (a long recording).
+        let probe = sided(20, mean: 0.02, se: 0.0005, resolution: 0.001)
+        let lateralCut = cut(n.lateralExcursionAsymmetryPct, probe, towardsLeft: true)
+        XCTAssertGreaterThan(lateralCut, 10, "the norm, not the 10 % criterion, decides here")
+        let above = flags(summary { $0.lateralExcursionAsymmetry = sided(lateralCut + 1.5, mean: 0.02, se: 0.0005, resolution: 0.001) })
+        XCTAssertEqual(above.flags.first { $0.pattern == "lateral_shift" }?.side, .left)
+        XCTAssertFalse(flags(summary { $0.lateralExcursionAsymmetry = sided(lateralCut - 1.5, mean: 0.02, se: 0.0005, resolution: 0.001) })
             .flags.contains { $0.pattern == "lateral_shift" })
+        // The same asymmetry measured from few steps (a large standard error) is within what
+        // healthy recordings of that length show.
+        XCTAssertFalse(flags(summary { $0.lateralExcursionAsymmetry = sided(lateralCut + 1.5, mean: 0.02, se: 0.004, resolution: 0.001) })
+            .flags.contains { $0.pattern == "lateral_shift" })
+        // With step times differing beyond the 10 % criterion the sway asymmetry is what a limp
+        // gives, and a note says so instead of a flag.
+        let limping = flags(summary {
+            $0.lateralExcursionAsymmetry = sided(lateralCut + 1.5, mean: 0.02, se: 0.0005, resolution: 0.001)
+            $0.straightStepTimeAsymmetry = Asymmetry(left: 0.56, right: 0.46, resolution: 0.01)
+        })
+        XCTAssertFalse(limping.flags.contains { $0.pattern == "lateral_shift" })
+        XCTAssertTrue(limping.notes.contains { $0.hasPrefix("lateral_shift:") && $0.contains("limp") })
+        // Towards the right: the signed index is negative.
+        let rightCut = cut(n.lateralExcursionAsymmetryPct, probe, towardsLeft: false)
+        XCTAssertEqual(flags(summary { $0.lateralExcursionAsymmetry = sided(rightCut - 1.5, mean: 0.02, se: 0.0005, resolution: 0.001) })
+            .flags.first { $0.pattern == "lateral_shift" }?.side, .right)
 
-        let impactCut = n.impactAsymmetryPct.mean + RuleClassifier.normZ * n.impactAsymmetryPct.sd
-        func impacts(_ si: Double) -> Asymmetry {
-            let l = 2.0, r = l * (200 + si) / (200 - si)
-            return Asymmetry(left: l, right: r, resolution: 0.05)
-        }
+        // Impact: right larger, 2 m/s² mean peak, 0.05 m/s² standard error per side.
+        let impactProbe = sided(-80, mean: 2, se: 0.05, resolution: 0.05)
+        let impactCut = cut(n.impactAsymmetryPct, impactProbe, towardsLeft: false)
+        let impacts = sided(impactCut - 3, mean: 2, se: 0.05, resolution: 0.05)
         let confirmed: (inout GaitMeasures) -> Void = { $0.stepRegularityV = 0.60; $0.strideRegularityV = 0.70 }
-        let impact = flags(summary { confirmed(&$0); $0.impactAsymmetry = impacts(impactCut + 5) }).flags
+        let impact = flags(summary { confirmed(&$0); $0.impactAsymmetry = impacts }).flags
             .first { $0.pattern == "impact_asymmetry" }
         XCTAssertEqual(impact?.side, .right)
         XCTAssertTrue(impact?.evidence.contains { $0.reference.contains("proxy") } ?? false, "labelled as a trunk proxy")
-        XCTAssertFalse(flags(summary { $0.impactAsymmetry = impacts(impactCut + 5) }).flags.contains { $0.pattern == "impact_asymmetry" },
+        XCTAssertFalse(flags(summary { confirmed(&$0); $0.impactAsymmetry = sided(impactCut + 3, mean: 2, se: 0.05, resolution: 0.05) })
+            .flags.contains { $0.pattern == "impact_asymmetry" })
+        XCTAssertFalse(flags(summary { $0.impactAsymmetry = impacts }).flags.contains { $0.pattern == "impact_asymmetry" },
                        "not without the regularity confirmation")
     }
 
