@@ -43,6 +43,15 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     public var closingStepMinRiseMps2 = 0.3
     /// …to at least this, m/s²: loading, not the body settling to rest (5× rest noise).
     public var closingStepMinPeakMps2 = 0.1
+    /// The toe-off that opens a walking run (gait initiation: the first swing foot leaving the
+    /// ground, `WindowContactDetector.openingFinalContact`): searched before the first contact of
+    /// a run of at least `closingStepMinRun` contacts, within this span before it, in the run's
+    /// step times (the first step, toe-off to heel strike, lasts 0.33–0.54 s on the Voisard set
+    /// against 0.5–0.6 s steps)…
+    public var openingToeOffSearch = 0.35...1.1
+    /// …at the highest peak of vertical acceleration reaching at least this, m/s² (5× rest noise):
+    /// the push-off of the first swing leg lifting the body.
+    public var openingToeOffMinPeakMps2 = 0.1
     // MARK: Final contacts
 
     /// The contralateral toe-off is the second peak of vertical acceleration after a contact,

@@ -29,6 +29,9 @@ public struct ContactCandidate: Hashable, Sendable {
     /// rose from 2.86 to 3.45 cm and the Voisard walked-distance error from 7.2 to 7.4 %
     /// (docs/algorithms/final-contacts.md).
     public var finalContactAtPushOff = true
+    /// Where this contact opens a walking run: the toe-off of the same foot that started walking
+    /// (gait initiation), before this contact; the `fc_s` of the run's first step.
+    public var openingFinalContact: Int? = nil
 }
 
 /// What the trunk's path says about one step (from `previousIndex` to the contact): the inputs

@@ -152,6 +152,9 @@ struct ContactSequencer {
         let confidence = side == nil ? nil : (magnitude > 0 ? 0.5 + 0.5 * abs(pooled) / magnitude : 0.5)
 
         var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: boutCount)
+        if recent.isEmpty, let fc = c.openingFinalContact, fc < c.index {
+            step.fcS = time(fc)
+        }
         if let previous = recent.last, entry.stepsBefore == 1 {
             let p = previous.entry.candidate
             let stepTime = Double(c.index - p.index) / context.rate

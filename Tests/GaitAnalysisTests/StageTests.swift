@@ -159,6 +159,48 @@ final class StageTests: XCTestCase {
         XCTAssertNotNil(steps[10].stepLengthM, "the ordinary step before it has a length")
     }
 
+    /// Walking that starts from standing: the push-off of the first swing foot lifts the trunk
+    /// 0.42 s before that foot's contact. The detector finds it as the opening toe-off, and the
+    /// sequencer gives it to the run's first step as `fc_s`; without the push-off, no toe-off is
+    /// invented.
+    func testOpeningToeOffIsTheFirstStepsFinalContact() {
+        let rate = 100.0, firstContact = 5.0, stepS = 0.55, pushOff = firstContact - 0.42
+        func recording(withPushOff: Bool) -> [SIMD3<Double>] {
+            (0..<Int(rate * 20)).map { i in
+                let t = Double(i) / rate
+                func pulse(_ at: Double, _ sigma: Double) -> Double { exp(-0.5 * pow((t - at) / sigma, 2)) }
+                var v = 0.0, ap = 0.0
+                if withPushOff { v += 0.6 * pulse(pushOff, 0.04) }
+                for k in 0..<20 {
+                    let c = firstContact + Double(k) * stepS
+                    v += 3.0 * pulse(c + 0.05, 0.05) - 1.2 * pulse(c + 0.3, 0.1)
+                    ap += 2.0 * pulse(c, 0.02)
+                }
+                return SIMD3(ap, 0, standardGravity + v)  // x forward, y left, z up
+            }
+        }
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
+        for withPushOff in [true, false] {
+            let acc = recording(withPushOff: withPushOff)
+            let contacts = detector.detect(acc: acc, gyr: [], frame: frame, core: 0..<acc.count, offset: 0)
+            XCTAssertEqual(contacts.first.map { Double($0.index) / rate } ?? 0, firstContact, accuracy: 0.02)
+            var sequencer = ContactSequencer(
+                configuration: AnalysisConfiguration(),
+                context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
+                total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+            var out = [AnalysisEvent]()
+            for c in contacts { sequencer.add(c, into: &out) }
+            sequencer.finish(into: &out)
+            let first = out.lazy.compactMap { if case .step(let s) = $0 { return s } else { return nil } }.first
+            if withPushOff {
+                XCTAssertEqual(first?.fcS ?? 0, pushOff, accuracy: 0.02, "the push-off peak is the opening toe-off")
+            } else {
+                XCTAssertNil(first?.fcS, "no push-off, no opening toe-off")
+            }
+        }
+    }
+
     func testAsymmetryDefinitionMatchesContract() {
         let a = Asymmetry(left: 0.6, right: 0.5, resolution: 0.01)
         XCTAssertEqual(a.pct, 100 * 0.1 / 0.55, accuracy: 1e-12)

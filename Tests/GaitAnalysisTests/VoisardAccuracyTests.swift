@@ -16,7 +16,7 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.contacts.f1, 0.95)
         XCTAssertLessThanOrEqual(report.medianAbsoluteErrorS, 0.010 + 1e-9)
         XCTAssertGreaterThanOrEqual(report.sideAccuracy, 0.96)
-        XCTAssertGreaterThanOrEqual(report.finalContacts.f1, 0.89)
+        XCTAssertGreaterThanOrEqual(report.finalContacts.f1, 0.91)
         XCTAssertLessThanOrEqual(report.cadenceMAE, 1.5)
         XCTAssertLessThanOrEqual(report.distanceMAEPct, 8.0)
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
