@@ -18,6 +18,9 @@ public struct BodyFrame: Hashable, Sendable {
     /// Magnitude of the mean specific force (≈ g), m/s².
     public var gravity: Double
 
+    /// Vertical acceleration a_v = a·up − g of each sample, m/s² (upward positive, 0 at rest).
+    public func verticalAcceleration(_ acc: [SIMD3<Double>]) -> [Double] { acc.map { dot($0, up) - gravity } }
+
     /// Estimate the frame from one window of accelerometer samples at `rate` Hz.
     public static func estimate(acc: [SIMD3<Double>], rate: Double) -> BodyFrame {
         var mean = SIMD3<Double>(repeating: 0)

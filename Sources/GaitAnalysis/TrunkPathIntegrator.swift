@@ -36,7 +36,7 @@ struct TrunkPathIntegrator {
     /// `acc` is the window's acceleration, `offset` the segment index of its first sample.
     mutating func annotate(_ candidates: inout [ContactCandidate], acc: [SIMD3<Double>], offset: Int) {
         guard let frame = candidates.first?.features.frame else { return }
-        let vertical = acc.map { dot($0, frame.up) - frame.gravity }
+        let vertical = frame.verticalAcceleration(acc)
         let position = verticalHighPass.integratedFiltfilt(verticalHighPass.integratedFiltfilt(verticalHighPass.filtfilt(vertical)))
         let velocity = forwardHighPass.integratedFiltfilt(forwardHighPass.filtfilt(acc.map { dot($0, frame.forward) }))
         let forward = Signal.cumulativeIntegral(velocity, rate: rate)

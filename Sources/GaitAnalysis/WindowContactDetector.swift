@@ -50,7 +50,7 @@ public struct WindowContactDetector {
         let c = configuration
         let n = acc.count
         guard n >= Int(rate * Self.minimumWindowSeconds) else { return [] }
-        let av = acc.map { dot($0, frame.up) - frame.gravity }
+        let av = frame.verticalAcceleration(acc)
         let smooth = smoothing.apply(av)
 
         // Candidates: peaks of smoothed upward acceleration.
