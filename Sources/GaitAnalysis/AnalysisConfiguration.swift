@@ -26,10 +26,32 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     public var minContactPeakMps2 = 0.4
     /// …and this fraction of the median of the larger half of the window's peaks.
     public var relativeContactPeak = 0.2
+    /// Gentle walking (`WindowContactDetector.gentleWalkingPeaks`): peaks down to this, m/s²
+    /// (≈ 7× rest noise), are contacts where they form a steady rhythm of their own. Slow walking
+    /// redirects the body's fall gently: at 0.5 m/s the pendulum's vertical velocity reverses by
+    /// ≈ 0.13 m/s over a 0.2–0.25 s double support, ≈ 0.6 m/s² before smoothing and 0.3–0.4 m/s²
+    /// after it, under `minContactPeakMps2`.
+    public var gentleContactPeakMps2 = 0.15
+    /// …in a run of at least this many consecutive peaks (a bout's worth, `minBoutContacts`)…
+    public var gentleRunMinPeaks = 9
+    /// …each interval between `minStepSeconds` and this, s (the slowest walking, ≈ 40 steps/min)…
+    public var gentleRunMaxStepSeconds = 1.5
+    /// …each step within this factor of the same foot's previous step, and this share of its
+    /// stride (a 20 % step-length asymmetry at 0.5 m/s splits the stride 42:58)…
+    public var gentleRunIntervalRatio = 1.3
+    public var gentleRunStepShare = 0.3...0.7
+    /// …and each peak within this factor of the previous one in height: steps of steady walking
+    /// load the trunk alike, while a contact and the push-off peak after it do not.
+    public var gentleRunHeightRatio = 2.0
     /// The contact is the forward-acceleration peak in this window around the vertical peak
     /// (Zijlstra & Hof 2003: heel strike coincides with peak forward trunk acceleration).
     public var refineFromSeconds = -0.12
     public var refineToSeconds = 0.02
+    /// For a gentle peak (under `minContactPeakMps2`, found by its rhythm) the search starts this
+    /// early: without a heel-strike transient the smoothed peak is the broad redirection of the
+    /// body's fall over double support, and lags the contact by up to 150 ms (simulated 0.5 m/s
+    /// walking; real peaks of 1–2.5 m/s² lag it by 40–50 ms).
+    public var refineFromGentleSeconds = -0.20
     /// Low-pass applied to forward acceleration before refining, Hz.
     public var refineLowPassHz = 15.0
 

@@ -7,11 +7,13 @@ import GaitDSP
 /// 2. a_v smoothed by a Gaussian of σ = 80 ms via FFT convolution. This is McCamley et al. 2012
 ///    (doi:10.1016/j.gaitpost.2012.02.019): integrating a_v and differentiating with a
 ///    Gaussian-derivative wavelet is the same as Gaussian smoothing of a_v. Its peaks (upward
-///    acceleration as the leading leg takes the load) are candidate contacts.
+///    acceleration as the leading leg takes the load) are candidate contacts; gentle peaks of
+///    slow walking, under the absolute floor, where they keep a steady rhythm
+///    (`gentleWalkingPeaks`).
 /// 3. Each candidate is moved to the peak of low-passed forward acceleration in
-///    [−120 ms, +20 ms] around it: heel strike coincides with peak forward trunk acceleration
-///    (Zijlstra & Hof 2003, doi:10.1016/S0966-6362(02)00190-X). On the Voisard reference set
-///    this reduced the median timing error from 40 ms to 10 ms.
+///    [−120 ms, +20 ms] around it ([−200 ms, +20 ms] for a gentle peak): heel strike coincides
+///    with peak forward trunk acceleration (Zijlstra & Hof 2003, doi:10.1016/S0966-6362(02)00190-X).
+///    On the Voisard reference set this reduced the median timing error from 40 ms to 10 ms.
 /// 4. The contralateral toe-off: the steepest rise before the push-off peak of lightly smoothed
 ///    a_v 80–300 ms after the contact, past the contact's own impact peak; without a push-off
 ///    peak, the shoulder of the impact peak's decay (`finalContact`). Before the first contact of
@@ -55,13 +57,16 @@ public struct WindowContactDetector {
 
         // Candidates: peaks of smoothed upward acceleration.
         let minDistance = Swift.max(1, Int(c.minStepSeconds * rate))
-        var peaks = Signal.peaks(smooth, minHeight: c.minContactPeakMps2, minDistance: minDistance)
+        let allPeaks = Signal.peaks(smooth, minHeight: c.gentleContactPeakMps2, minDistance: minDistance)
+        var peaks = allPeaks.filter { smooth[$0] >= c.minContactPeakMps2 }
         if !peaks.isEmpty {
             let heights = peaks.map { smooth[$0] }
             let upper = heights.filter { $0 >= Signal.median(heights) }
             let threshold = c.relativeContactPeak * Signal.median(upper)
             peaks = peaks.filter { smooth[$0] >= threshold }
         }
+        let gentle = gentleWalkingPeaks(allPeaks, smooth: smooth)
+        if !gentle.isEmpty { peaks = Array(Set(peaks).union(gentle)).sorted() }
         guard !peaks.isEmpty else { return [] }
 
         // Refine to the forward-acceleration peak.
@@ -69,8 +74,10 @@ public struct WindowContactDetector {
             .filtfilt(acc.map { dot($0, frame.forward) })
         let from = Int((c.refineFromSeconds * rate).rounded()), to = Int((c.refineToSeconds * rate).rounded())
         var contacts = [Int]()
+        let fromGentle = Int((c.refineFromGentleSeconds * rate).rounded())
         for p in peaks {
-            guard let i = Signal.argmax(forward, in: (p + from)..<(p + to + 1)) else { continue }
+            let start = p + (smooth[p] < c.minContactPeakMps2 ? fromGentle : from)
+            guard let i = Signal.argmax(forward, in: start..<(p + to + 1)) else { continue }
             if let last = contacts.last, i - last < minDistance { continue }
             contacts.append(i)
         }
@@ -106,6 +113,43 @@ public struct WindowContactDetector {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
             }
             out.append(candidate)
+        }
+        return out
+    }
+
+    /// Peaks of `smooth` (all at least `gentleContactPeakMps2`) that belong to a steady rhythm:
+    /// runs of at least `gentleRunMinPeaks` consecutive peaks whose intervals (steps) lie between
+    /// `minStepSeconds` and `gentleRunMaxStepSeconds`, each step within `gentleRunIntervalRatio`
+    /// of the same foot's previous step (two peaks back) and a `gentleRunStepShare` of its
+    /// stride, each height within `gentleRunHeightRatio` of the previous peak's.
+    ///
+    /// Slow walking loads the trunk gently (the body's fall is redirected over a long double
+    /// support), so its contacts can peak under `minContactPeakMps2`; its rhythm is what marks
+    /// it. Left and right steps may differ (a limp), so the rhythm is compared foot by foot. A
+    /// contact followed by its push-off peak alternates in height, and the trunk's movements in
+    /// a turn or while standing are not a steady series of nine.
+    private func gentleWalkingPeaks(_ peaks: [Int], smooth: [Double]) -> [Int] {
+        let c = configuration
+        let maxInterval = c.gentleRunMaxStepSeconds * rate
+        func within(_ a: Double, _ b: Double, _ ratio: Double) -> Bool { a <= b * ratio && b <= a * ratio }
+        var out = [Int]()
+        var start = 0                              // first peak of the current steady run
+        for k in 1...Swift.max(1, peaks.count) {
+            var steady = false                     // does peaks[k] continue the run's rhythm?
+            if k < peaks.count {
+                let d = Double(peaks[k] - peaks[k - 1])
+                steady = d <= maxInterval && within(smooth[peaks[k]], smooth[peaks[k - 1]], c.gentleRunHeightRatio)
+                if steady && k - 1 > start {       // a step's share of its stride
+                    let share = d / Double(peaks[k] - peaks[k - 2])
+                    steady = c.gentleRunStepShare.contains(share)
+                }
+                if steady && k - 2 > start {       // the same foot's previous step
+                    steady = within(d, Double(peaks[k - 2] - peaks[k - 3]), c.gentleRunIntervalRatio)
+                }
+            }
+            guard !steady else { continue }
+            if k - start >= c.gentleRunMinPeaks { out.append(contentsOf: peaks[start..<k]) }
+            start = k
         }
         return out
     }

@@ -201,6 +201,45 @@ final class StageTests: XCTestCase {
         }
     }
 
+    /// Slow, gentle walking with a limp: the smoothed vertical peaks reach only ≈ 0.34 m/s²
+    /// (under the 0.4 m/s² floor) and lag each contact by 150 ms, and steps alternate 0.62 and
+    /// 0.84 s. The rhythm finds every contact, refined to the forward-acceleration peak at the
+    /// contact; the same peaks in a run of six, or at an unsteady rhythm, are not contacts.
+    func testGentleWalkingIsFoundByItsRhythm() {
+        let rate = 100.0
+        func recording(_ steps: [Double]) -> (acc: [SIMD3<Double>], contacts: [Double]) {
+            var contacts = [3.0]
+            for d in steps { contacts.append(contacts.last! + d) }
+            let acc = (0..<Int(rate * (contacts.last! + 3))).map { i in
+                let t = Double(i) / rate
+                func pulse(_ at: Double, _ sigma: Double) -> Double { exp(-0.5 * pow((t - at) / sigma, 2)) }
+                var v = 0.0, ap = 0.0
+                for c in contacts {
+                    v += 0.45 * pulse(c + 0.15, 0.09)
+                    ap += 1.0 * pulse(c, 0.03)
+                }
+                return SIMD3(ap, 0, standardGravity + v)  // x forward, y left, z up
+            }
+            return (acc, contacts)
+        }
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
+        func detected(_ steps: [Double]) -> (found: [Double], truth: [Double]) {
+            let r = recording(steps)
+            let found = detector.detect(acc: r.acc, gyr: [], frame: frame, core: 0..<r.acc.count, offset: 0)
+                .map { Double($0.index) / rate }
+            return (found, r.contacts)
+        }
+
+        let limp = detected((0..<15).map { $0 % 2 == 0 ? 0.62 : 0.84 })
+        XCTAssertEqual(limp.found.count, limp.truth.count, "\(limp.found)")
+        for (f, t) in zip(limp.found, limp.truth) { XCTAssertEqual(f, t, accuracy: 0.02) }
+
+        XCTAssertEqual(detected([Double](repeating: 0.7, count: 5)).found, [], "six gentle peaks are not a walk")
+        let unsteady = detected((0..<15).map { [0.5, 0.7, 0.95][$0 % 3] })
+        XCTAssertEqual(unsteady.found, [], "soft peaks at an unsteady rhythm are not contacts")
+    }
+
     func testAsymmetryDefinitionMatchesContract() {
         let a = Asymmetry(left: 0.6, right: 0.5, resolution: 0.01)
         XCTAssertEqual(a.pct, 100 * 0.1 / 0.55, accuracy: 1e-12)
