@@ -36,9 +36,8 @@ struct MeasuresAccumulator {
         stepTime.add(step.stepTimeS)
         stepLength.add(step.stepLengthM)
         if let side = step.side {
-            let s = side == .left ? 0 : 1
-            stepTimeBySide[s].add(step.stepTimeS)
-            stepLengthBySide[s].add(step.stepLengthM)
+            stepTimeBySide[side.slot].add(step.stepTimeS)
+            stepLengthBySide[side.slot].add(step.stepLengthM)
         }
         for (i, v) in [features.stepRegularityV, features.strideRegularityV,
                        features.stepRegularityAP, features.strideRegularityAP].enumerated() { regularity[i].add(v) }
@@ -50,20 +49,19 @@ struct MeasuresAccumulator {
             rollRange.add(stance.rollRangeDeg)
             yawRange.add(stance.yawRangeDeg)
             if let side = step.side {
-                let s = side == .left ? 0 : 1
-                impactBySide[s].add(stance.impactPeakMps2)
-                straightStepTimeBySide[s].add(step.stepTimeS)
-                lateralBySide[s].add(stance.lateralExcursion(towards: side))
+                impactBySide[side.slot].add(stance.impactPeakMps2)
+                straightStepTimeBySide[side.slot].add(step.stepTimeS)
+                lateralBySide[side.slot].add(stance.lateralExcursion(towards: side))
             }
         }
-        if step.givingWayCandidate, let side = step.side { givingWay[side == .left ? 0 : 1] += 1 }
+        if step.givingWayCandidate, let side = step.side { givingWay[side.slot] += 1 }
     }
 
     mutating func add(stride: Stride) {
         strideTime.add(stride.strideTimeS)
         strideLength.add(stride.strideLengthM)
         speed.add(stride.speedMps)
-        if let side = stride.side { stanceBySide[side == .left ? 0 : 1].add(stride.stanceTimeS) }
+        if let side = stride.side { stanceBySide[side.slot].add(stride.stanceTimeS) }
     }
 
     /// Left/right asymmetry where both sides have at least two values; the longer side is named
@@ -109,4 +107,9 @@ struct MeasuresAccumulator {
         m.givingWayCandidatesRight = givingWay[1]
         return m
     }
+}
+
+private extension Side {
+    /// Index of this side in the accumulator's per-side pairs: left 0, right 1.
+    var slot: Int { self == .left ? 0 : 1 }
 }

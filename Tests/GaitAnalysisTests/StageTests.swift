@@ -19,6 +19,12 @@ final class StageTests: XCTestCase {
         }
     }
 
+    /// The body frame of a sensor mounted with x forward, y left and z up.
+    private let alignedFrame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+
+    /// A Gaussian pulse of unit height centred at `at`, evaluated at `t`.
+    private func gaussianPulse(_ t: Double, at: Double, sigma: Double) -> Double { exp(-0.5 * pow((t - at) / sigma, 2)) }
+
     /// The frame is recovered for any mounting, upside down and sideways included.
     func testBodyFrameRecoversAxesForAnyMounting() {
         let body = bodySignal(rate: 100, seconds: 30)
@@ -56,7 +62,7 @@ final class StageTests: XCTestCase {
         let rate = 100.0
         var config = AnalysisConfiguration()
         config.minBoutContacts = 9
-        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let frame = alignedFrame
         var sequencer = ContactSequencer(
             configuration: config,
             context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
@@ -93,7 +99,7 @@ final class StageTests: XCTestCase {
     /// Ending a chain as soon as no later contact can continue it gives the same events as ending
     /// it at the next contact, only sooner: the bout comes out before walking resumes.
     func testEndingAFinishedChainEarlyChangesOnlyTiming() {
-        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let frame = alignedFrame
         func sequencer() -> ContactSequencer {
             ContactSequencer(
                 configuration: AnalysisConfiguration(),
@@ -130,7 +136,7 @@ final class StageTests: XCTestCase {
     /// A closing step ends its walking run, even when the next contact follows within
     /// `maxStepSeconds`, and has a time and a side but no step length.
     func testClosingStepEndsItsRunAndHasNoStepLength() {
-        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let frame = alignedFrame
         var sequencer = ContactSequencer(
             configuration: AnalysisConfiguration(),
             context: .init(rate: 100, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
@@ -168,7 +174,7 @@ final class StageTests: XCTestCase {
         func recording(withPushOff: Bool) -> [SIMD3<Double>] {
             (0..<Int(rate * 20)).map { i in
                 let t = Double(i) / rate
-                func pulse(_ at: Double, _ sigma: Double) -> Double { exp(-0.5 * pow((t - at) / sigma, 2)) }
+                func pulse(_ at: Double, _ sigma: Double) -> Double { gaussianPulse(t, at: at, sigma: sigma) }
                 var v = 0.0, ap = 0.0
                 if withPushOff { v += 0.6 * pulse(pushOff, 0.04) }
                 for k in 0..<20 {
@@ -179,7 +185,7 @@ final class StageTests: XCTestCase {
                 return SIMD3(ap, 0, standardGravity + v)  // x forward, y left, z up
             }
         }
-        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let frame = alignedFrame
         let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
         for withPushOff in [true, false] {
             let acc = recording(withPushOff: withPushOff)
@@ -212,7 +218,7 @@ final class StageTests: XCTestCase {
             for d in steps { contacts.append(contacts.last! + d) }
             let acc = (0..<Int(rate * (contacts.last! + 3))).map { i in
                 let t = Double(i) / rate
-                func pulse(_ at: Double, _ sigma: Double) -> Double { exp(-0.5 * pow((t - at) / sigma, 2)) }
+                func pulse(_ at: Double, _ sigma: Double) -> Double { gaussianPulse(t, at: at, sigma: sigma) }
                 var v = 0.0, ap = 0.0
                 for c in contacts {
                     v += 0.45 * pulse(c + 0.15, 0.09)
@@ -222,7 +228,7 @@ final class StageTests: XCTestCase {
             }
             return (acc, contacts)
         }
-        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        let frame = alignedFrame
         let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
         func detected(_ steps: [Double]) -> (found: [Double], truth: [Double]) {
             let r = recording(steps)
