@@ -25,6 +25,44 @@ final class OutputTests: XCTestCase {
         XCTAssertFalse(JSONWriter().line(value).contains("\n"))
     }
 
+    /// JSONReader reads back what JSONWriter wrote, to the same value and the same text, and
+    /// decodes what other writers produce (escapes, surrogate pairs, exponents, whitespace).
+    func testJSONReaderReadsWhatTheWriterWrote() throws {
+        let value: JSONValue = .object([
+            ("a", .number(1.25)), ("b", .null), ("c", .string("quote \" back\\slash\nline\u{1} é 😀")),
+            ("d", .array([.int(-3), .bool(true), .bool(false), .number(-0.000125), .array([]), .object([])])),
+            ("e", .object([("x", .number(123456.5)), ("y", .array([.object([("z", .int(0))])]))])),
+        ])
+        let text = JSONWriter().string(value)
+        let back = try JSONReader.parse(Array(text.utf8), path: "doc.json")
+        XCTAssertEqual(back, value)
+        XCTAssertEqual(JSONWriter().string(back), text)
+        let foreign = #" { "k" : [1E2, -0.5e-1, "\u00e9\ud83d\ude00\/\t"] , "n":null } "#
+        XCTAssertEqual(try JSONReader.parse(Array(foreign.utf8), path: "x"),
+                       .object([("k", .array([.number(100), .number(-0.05), .string("é😀/\t")])), ("n", .null)]))
+    }
+
+    /// Bad JSON is refused with the file, line and column of the offending byte.
+    func testJSONReaderErrorsNameLineAndColumn() {
+        let cases: [(String, Int, Int)] = [
+            ("{\n  \"a\": 1,\n  \"b\": tru\n}", 3, 8),
+            ("[1, 2", 1, 6),
+            ("{\"a\" 1}", 1, 6),
+            ("[1] x", 1, 5),
+            ("\"\\ud800\"", 1, 7),
+            ("01x", 1, 2),
+        ]
+        for (text, line, column) in cases {
+            XCTAssertThrowsError(try JSONReader.parse(Array(text.utf8), path: "bad.json"), text) { error in
+                let e = error as? GaitError
+                XCTAssertEqual(e?.file, "bad.json", text)
+                XCTAssertEqual(e?.line, line, text)
+                XCTAssertEqual(e?.column, column, text)
+                XCTAssertEqual(e?.exitCode, 2, text)
+            }
+        }
+    }
+
     func testCSVQuotingAndNulls() {
         let steps = [Step(icS: 1.5, side: .left, sideConfidence: 0.9), Step(icS: 2.0)]
         let csv = CSVWriter.table(steps)
