@@ -18,9 +18,10 @@ let package = Package(
         .executableTarget(
             name: "gait",
             dependencies: [
-                "GaitPipeline", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
+                "GaitPipeline", "GaitBatch", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .target(name: "GaitBatch", dependencies: ["GaitCore", "GaitPipeline", "GaitOutput"]),
         .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest", "GaitAnalysis", "GaitSimulator"]),
         .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
         .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
@@ -50,6 +51,7 @@ let package = Package(
         .testTarget(
             name: "GaitClassifierTests",
             dependencies: ["GaitClassifier", "GaitValidation", "GaitSimulator", "GaitCore", "GaitTestSupport"]),
+        .testTarget(name: "GaitBatchTests", dependencies: ["GaitBatch", "GaitOutput", "GaitCore", "GaitTestSupport"]),
         .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitEndToEndTests",

@@ -22,8 +22,8 @@ struct InputOptions: ParsableArguments {
     var gyroUnits: String?
     @Option(help: "Column roles, e.g. time=0,ax=1,ay=2,az=3 or ax=Acc_X (roles time, ax, ay, az, gx, gy, gz).")
     var columns: String?
-    @Option(name: .customLong("on-bad-row"), help: "fail or skip rows that cannot be read.")
-    var onBadRow: String = "fail"
+    @Option(name: .customLong("on-bad-row"), help: "fail or skip rows that cannot be read (default: fail; in batch, skip).")
+    var onBadRow: String?
 
     func validate() throws {
         if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of Hz") }
@@ -32,15 +32,16 @@ struct InputOptions: ParsableArguments {
         if let sex, sex != "F" && sex != "M" { throw ValidationError("--sex takes F or M") }
         if let units, AccelerationUnits(rawValue: units) == nil { throw ValidationError("--units takes g or m/s2") }
         if let gyroUnits, AngularRateUnits(rawValue: gyroUnits) == nil { throw ValidationError("--gyro-units takes deg/s or rad/s") }
-        if BadRowPolicy(rawValue: onBadRow) == nil { throw ValidationError("--on-bad-row takes fail or skip") }
+        if let onBadRow, BadRowPolicy(rawValue: onBadRow) == nil { throw ValidationError("--on-bad-row takes fail or skip") }
     }
 
-    func engineOptions(path: String) throws(GaitError) -> EngineOptions {
+    /// The options for one input; `badRows` is the policy when `--on-bad-row` is not given.
+    func engineOptions(path: String, badRows: BadRowPolicy = .fail) throws(GaitError) -> EngineOptions {
         let reader = ReaderOptions(
             path: path, rate: rate.map { SamplingRate(hz: $0) }, accUnits: units.flatMap(AccelerationUnits.init(rawValue:)),
             gyroUnits: gyroUnits.flatMap(AngularRateUnits.init(rawValue:)),
             columns: try columns.map { text throws(GaitError) in try ReaderOptions.parseColumns(text) } ?? [:],
-            onBadRow: BadRowPolicy(rawValue: onBadRow) ?? .fail)
+            onBadRow: onBadRow.flatMap(BadRowPolicy.init(rawValue:)) ?? badRows)
         let subject = Subject(heightM: height, sensorHeightM: sensorHeight, ageYears: age, sex: sex)
         return EngineOptions(reader: reader, subject: subject)
     }

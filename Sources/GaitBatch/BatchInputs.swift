@@ -1,0 +1,130 @@
+import Foundation
+import GaitCore
+
+/// One recording of a batch: the file and the name its outputs take.
+public struct BatchInput: Hashable, Sendable {
+    /// The file, as given on the command line or found under a directory given there.
+    public var path: String
+    /// The recording's name: its path relative to the deepest directory holding every input,
+    /// without the extension (`s01/walk` for `data/s01/walk.csv` when the inputs are under
+    /// `data/`). Its outputs are `DIR/<recording>.json` and its row in `summary.csv`.
+    public var recording: String
+
+    public init(path: String, recording: String) {
+        self.path = path
+        self.recording = recording
+    }
+}
+
+/// Turns the command line's INPUT arguments into the batch's recordings, and picks a shard.
+///
+/// The names depend only on the whole input list, never on `--shard` or `--jobs`, so every shard
+/// of one batch, and a `--resume` of it, name each recording the same way, and `gait merge` can
+/// join their outputs.
+public enum BatchInputs {
+    /// File extensions taken from a directory (case-insensitive). Files named on the command line
+    /// are taken whatever their extension.
+    public static let recordingExtensions: Set<String> = ["csv", "txt", "tsv", "dat"]
+
+    /// Expands directories (recursively, skipping hidden entries), drops repeats of a file, and
+    /// names each recording. Sorted by name.
+    public static func resolve(_ arguments: [String]) throws(GaitError) -> [BatchInput] {
+        var files: [(given: String, absolute: [String])] = []
+        var seen = Set<[String]>()
+        let fm = FileManager.default
+        for arg in arguments {
+            if arg == "-" {
+                throw GaitError(.usage, "batch reads files; for standard input use 'gait analyze -' or 'gait stream'")
+            }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: arg, isDirectory: &isDir) else {
+                throw GaitError(.usage, "no such file or directory", file: arg)
+            }
+            let found = isDir.boolValue ? try recordingFiles(under: arg) : [arg]
+            for path in found {
+                let abs = absoluteComponents(path)
+                if seen.insert(abs).inserted { files.append((path, abs)) }
+            }
+        }
+        guard !files.isEmpty else { throw GaitError(.usage, "no recordings found in the inputs given") }
+        // The deepest directory holding every file.
+        var common = Array(files[0].absolute.dropLast())
+        for f in files.dropFirst() {
+            let dir = f.absolute.dropLast()
+            var k = 0
+            while k < common.count && k < dir.count && common[k] == dir[k] { k += 1 }
+            common.removeLast(common.count - k)
+        }
+        var named = files.map { f -> BatchInput in
+            let relative = f.absolute.dropFirst(common.count).joined(separator: "/")
+            return BatchInput(path: f.given, recording: stripExtension(relative))
+        }
+        // Two files that differ only in their extension keep it, so neither overwrites the other.
+        let counts = Dictionary(named.map { ($0.recording, 1) }, uniquingKeysWith: +)
+        for k in named.indices where counts[named[k].recording, default: 0] > 1 {
+            named[k].recording = files[k].absolute.dropFirst(common.count).joined(separator: "/")
+        }
+        return named.sorted { $0.recording < $1.recording }
+    }
+
+    /// The inputs of shard `k` of `n` (1-based): every n-th recording in name order, starting at
+    /// the k-th, so the shards are disjoint, cover the batch, and differ in size by at most one.
+    public static func shard(_ inputs: [BatchInput], k: Int, of n: Int) -> [BatchInput] {
+        precondition(n >= 1 && (1...n).contains(k), "shard k/n needs 1 ≤ k ≤ n")
+        return inputs.enumerated().filter { $0.offset % n == k - 1 }.map(\.element)
+    }
+
+    /// Parses `K/N`.
+    public static func parseShard(_ text: String) throws(GaitError) -> (k: Int, n: Int) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
+            throw GaitError(.usage, "--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/8; found '\(text)'")
+        }
+        return (k, n)
+    }
+
+    private static func recordingFiles(under dir: String) throws(GaitError) -> [String] {
+        try files(under: dir) { name in
+            guard let dot = name.lastIndex(of: ".") else { return false }
+            return recordingExtensions.contains(name[name.index(after: dot)...].lowercased())
+        }.map(\.path)
+    }
+
+    /// Regular files under `dir` (recursively, hidden files and folders skipped) whose name passes
+    /// `keep`: their path relative to `dir` and their path, sorted.
+    static func files(under dir: String, keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: dir) else { throw GaitError(.usage, "cannot list the directory", file: dir) }
+        var out: [(relative: String, path: String)] = []
+        while let relative = walker.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
+            let path = dir.hasSuffix("/") ? dir + relative : dir + "/" + relative
+            var isDir: ObjCBool = false
+            guard keep(name), fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            out.append((relative, path))
+        }
+        return out.sorted { $0.relative < $1.relative }
+    }
+
+    /// The path's components from the root, with `.` and `..` resolved (symbolic links are not).
+    static func absoluteComponents(_ path: String) -> [String] {
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [String] = []
+        for c in full.split(separator: "/") {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(String(c))
+        }
+        return parts
+    }
+
+    static func stripExtension(_ relative: String) -> String {
+        let slash = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
+        guard let dot = relative[slash...].lastIndex(of: "."), dot > slash else { return relative }
+        return String(relative[..<dot])
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GaitCore
+import GaitOutput
+
+/// `gait merge DIR... --out DIR`: joins the output directories of sharded (or resumed, or simply
+/// separate) batch runs into one, as if one batch had made it.
+///
+/// - Every `<recording>.json` under each DIR (recursively, hidden entries skipped) is copied,
+///   byte for byte, to `OUT/<recording>.json`. The same recording in two DIRs is fine when the two
+///   documents are identical and an error otherwise: the merge will not choose between results.
+/// - `summary.csv` is rebuilt from the documents (the same rows `gait batch` writes).
+/// - `errors.csv` joins the DIRs' `errors.csv`, dropping inputs that have a result in another DIR
+///   (a shard that failed an input and a later run that succeeded on it) and repeats of one input.
+/// - Everything is read and checked before anything is written, so a bad DIR leaves OUT untouched;
+///   each file is written atomically.
+public enum BatchMerge {
+    public struct Report: Sendable {
+        public var recordings = 0
+        public var failures = 0
+    }
+
+    public static func merge(_ directories: [String], into out: String) throws(GaitError) -> Report {
+        let fm = FileManager.default
+        let outKey = BatchInputs.absoluteComponents(out)
+        var sources: [String: String] = [:]  // recording → document path
+        var order: [String] = []
+        var errorRows: [(recording: String, fields: [JSONValue])] = []
+        for dir in directories {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
+                throw GaitError(.usage, "not a directory", file: dir)
+            }
+            guard BatchInputs.absoluteComponents(dir) != outKey else {
+                throw GaitError(.usage, "--out must be a new directory, not one of the directories merged", file: dir)
+            }
+            for (recording, path) in try documents(under: dir) {
+                if let earlier = sources[recording] {
+                    guard fm.contentsEqual(atPath: earlier, andPath: path) else {
+                        throw GaitError(.usage, "recording '\(recording)' has different results in \(earlier) and \(path)", file: path)
+                    }
+                    continue
+                }
+                sources[recording] = path
+                order.append(recording)
+            }
+            errorRows += try errors(in: dir)
+        }
+        // Check every document before writing anything.
+        var rows: [(String, [JSONValue])] = []
+        for recording in order.sorted() {
+            let doc = try BatchRunner.readDocument(sources[recording]!)
+            rows.append((recording, BatchTables.summaryRow(recording: recording, document: doc)))
+        }
+        var failed = Set<String>()
+        let failures = errorRows.filter { sources[$0.recording] == nil && failed.insert($0.recording).inserted }
+            .sorted { $0.recording < $1.recording }
+
+        try BatchRunner.makeDirectory(out)
+        for (recording, _) in rows {
+            let target = BatchRunner.documentPath(recording, in: out)
+            try BatchRunner.makeParentDirectory(of: target)
+            guard let data = fm.contents(atPath: sources[recording]!) else {
+                throw GaitError(.invalidInput, "cannot read", file: sources[recording]!)
+            }
+            var bytes = [UInt8](data)
+            try AtomicFile.write(bytes: &bytes, to: target)
+        }
+        try AtomicFile.write(BatchTables.csv(header: BatchTables.summaryColumns, rows: rows.map(\.1)), to: out + "/summary.csv")
+        try AtomicFile.write(BatchTables.csv(header: BatchTables.errorColumns, rows: failures.map(\.fields)), to: out + "/errors.csv")
+        return Report(recordings: rows.count, failures: failures.count)
+    }
+
+    /// recording name → document path, for every `.json` under `dir`.
+    private static func documents(under dir: String) throws(GaitError) -> [(String, String)] {
+        try BatchInputs.files(under: dir) { $0.hasSuffix(".json") }.map { (String($0.relative.dropLast(5)), $0.path) }
+    }
+
+    /// The rows of `dir/errors.csv` in the order of `BatchTables.errorColumns`; none when absent.
+    private static func errors(in dir: String) throws(GaitError) -> [(recording: String, fields: [JSONValue])] {
+        let path = dir + "/errors.csv"
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        let table = try CSVTable.parse([UInt8](data), path: path)
+        let columns = BatchTables.errorColumns.map { table.column($0) }
+        guard let pathColumn = columns[0], let recordingColumn = table.column("recording") else {
+            throw GaitError(.invalidInput, "not a batch errors.csv: it needs the columns path and recording", file: path, line: 1)
+        }
+        return table.rows.map { row in
+            let fields = columns.map { c -> JSONValue in
+                guard let c, c < row.fields.count, !row.fields[c].isEmpty else { return .null }
+                return .string(row.fields[c])
+            }
+            let recording = recordingColumn < row.fields.count ? row.fields[recordingColumn] : ""
+            return (recording.isEmpty ? (pathColumn < row.fields.count ? row.fields[pathColumn] : "") : recording, fields)
+        }
+    }
+}

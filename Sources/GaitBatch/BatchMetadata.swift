@@ -1,0 +1,122 @@
+import Foundation
+import GaitCore
+import GaitOutput
+
+/// `--metadata FILE`: per-recording subject data for a batch, a CSV table with a header.
+///
+/// - The key column is the first of `recording`, `file`, `path`, `id`. A row applies to the input
+///   whose path (as given, or as found under a directory given) equals the key, else whose
+///   recording name equals it, else whose file name equals it with or without its extension
+///   (only where that names one input).
+/// - Data columns, all optional, empty cells meaning "not given": `height_m` (or `height`),
+///   `sensor_height_m` (or `sensor_height`), `age_years` (or `age`), `sex` (`F` or `M`).
+/// - A value given in the table overrides the command line's `--height`, `--sensor-height`,
+///   `--age`, `--sex` for that recording; what neither gives is absent, and the recording's
+///   `notes` say what was assumed instead.
+/// - A bad value, an unknown key column or a key that matches two rows is a usage error naming the
+///   file, line and column: a batch does not start on subject data it cannot trust.
+public struct BatchMetadata: Sendable {
+    /// Subject data per recording name.
+    public private(set) var subjects: [String: Subject] = [:]
+    /// Keys in the table that matched no input (reported, not an error: a table may describe a
+    /// whole study while a batch runs part of it).
+    public private(set) var unmatchedKeys: [String] = []
+
+    public init() {}
+
+    public static func load(path: String, inputs: [BatchInput]) throws(GaitError) -> BatchMetadata {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GaitError(.usage, "cannot read the metadata file", file: path)
+        }
+        return try parse([UInt8](data), path: path, inputs: inputs)
+    }
+
+    public static func parse(_ bytes: [UInt8], path: String, inputs: [BatchInput]) throws(GaitError) -> BatchMetadata {
+        let table: CSVTable
+        do { table = try CSVTable.parse(bytes, path: path) } catch { throw usage(error) }
+        guard let key = table.column("recording", "file", "path", "id") else {
+            throw GaitError(.usage, "the metadata needs a column 'recording' (or 'file', 'path', 'id') naming each recording",
+                            file: path, line: 1)
+        }
+        let height = table.column("height_m", "height")
+        let sensorHeight = table.column("sensor_height_m", "sensor_height")
+        let age = table.column("age_years", "age")
+        let sex = table.column("sex")
+
+        var byPath: [String: String] = [:]
+        var byName: [String: String] = [:]
+        var byFile: [String: [String]] = [:]
+        for input in inputs {
+            byPath[input.path] = input.recording
+            byName[input.recording] = input.recording
+            let file = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            byFile[file, default: []].append(input.recording)
+            let stem = BatchInputs.stripExtension(file)
+            if stem != file { byFile[stem, default: []].append(input.recording) }
+        }
+
+        var out = BatchMetadata()
+        var rowOf: [String: Int] = [:]
+        for row in table.rows {
+            func cell(_ c: Int?) -> String? {
+                guard let c, c < row.fields.count else { return nil }
+                let v = row.fields[c].trimmingCharacters(in: .whitespaces)
+                return v.isEmpty ? nil : v
+            }
+            func number(_ c: Int?, _ name: String, _ range: ClosedRange<Double>) throws(GaitError) -> Double? {
+                guard let text = cell(c) else { return nil }
+                guard let v = Double(text), range.contains(v) else {
+                    throw GaitError(.usage, "\(name) must be a number from \(range.lowerBound) to \(range.upperBound); found '\(text)'",
+                                    file: path, line: row.line, column: c! + 1)
+                }
+                return v
+            }
+            guard let k = cell(key) else {
+                throw GaitError(.usage, "the row names no recording", file: path, line: row.line, column: key + 1)
+            }
+            let recording: String?
+            if let r = byPath[k] ?? byName[k] {
+                recording = r
+            } else if let candidates = byFile[k] {
+                guard candidates.count == 1 else {
+                    throw GaitError(.usage, "'\(k)' names \(candidates.count) recordings (\(candidates.prefix(3).joined(separator: ", "))); use their recording names",
+                                    file: path, line: row.line, column: key + 1)
+                }
+                recording = candidates[0]
+            } else {
+                recording = nil
+            }
+            var subject = Subject()
+            subject.heightM = try number(height, "height_m", 0.5...2.8)
+            subject.sensorHeightM = try number(sensorHeight, "sensor_height_m", 0.3...2)
+            subject.ageYears = try number(age, "age_years", 1...120)
+            if let s = cell(sex) {
+                guard s == "F" || s == "M" else {
+                    throw GaitError(.usage, "sex must be F or M; found '\(s)'", file: path, line: row.line, column: sex! + 1)
+                }
+                subject.sex = s
+            }
+            guard let recording else { out.unmatchedKeys.append(k); continue }
+            if let first = rowOf[recording] {
+                throw GaitError(.usage, "recording '\(recording)' is described twice (lines \(first) and \(row.line))",
+                                file: path, line: row.line, column: key + 1)
+            }
+            rowOf[recording] = row.line
+            out.subjects[recording] = subject
+        }
+        return out
+    }
+
+    /// The subject for `recording`: the table's values over `defaults`, field by field.
+    public func subject(for recording: String, defaults: Subject) -> Subject {
+        guard let s = subjects[recording] else { return defaults }
+        return Subject(heightM: s.heightM ?? defaults.heightM, sensorHeightM: s.sensorHeightM ?? defaults.sensorHeightM,
+                       ageYears: s.ageYears ?? defaults.ageYears, sex: s.sex ?? defaults.sex)
+    }
+
+    private static func usage(_ e: GaitError) -> GaitError {
+        var copy = e
+        copy.kind = .usage
+        return copy
+    }
+}

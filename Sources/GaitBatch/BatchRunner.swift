@@ -1,0 +1,163 @@
+import Foundation
+import GaitCore
+import GaitOutput
+import GaitPipeline
+
+/// `gait batch`: many recordings, `jobs` at a time, one thread (one core) each.
+///
+/// For each input it writes `DIR/<recording>.json` (the `gait.analysis/1` document, atomically:
+/// complete or absent); at the end `DIR/summary.csv` (one row per recording that has a result)
+/// and `DIR/errors.csv` (one row per input that failed). A failed input never stops the others.
+/// A failure also removes an older `<recording>.json` of the same name, so the directory never
+/// holds a result that contradicts `errors.csv`. With `resume`, a recording whose document is
+/// already in `DIR` is not analysed again: its summary row is rebuilt from that document.
+///
+/// The work is bounded by one recording per job: each job holds one recording's result while it
+/// writes it, and the tables hold one row per recording.
+public struct BatchRunner: Sendable {
+    public var outputDirectory: String
+    public var jobs: Int
+    public var resume: Bool
+    /// The engine options for one input (subject data from `--metadata` over the command line's).
+    public var options: @Sendable (BatchInput) -> EngineOptions
+
+    public init(outputDirectory: String, jobs: Int, resume: Bool, options: @escaping @Sendable (BatchInput) -> EngineOptions) {
+        precondition(jobs >= 1, "jobs must be at least 1")
+        self.outputDirectory = outputDirectory
+        self.jobs = jobs
+        self.resume = resume
+        self.options = options
+    }
+
+    /// What a run did.
+    public struct Report: Sendable {
+        public var analysed = 0
+        public var resumed = 0
+        public var failures: [BatchFailure] = []
+        /// The inputs with a result, with their summary rows, in recording-name order.
+        public var rows: [(recording: String, row: [JSONValue])] = []
+    }
+
+    /// The outcome of one input.
+    enum Outcome: Sendable {
+        case analysed([JSONValue])
+        case resumed([JSONValue])
+        case failed(BatchFailure)
+    }
+
+    /// Runs every input, then writes the two tables. `onFailure` is called from the worker
+    /// threads (calls may overlap) as each failing input finishes, for messages.
+    public func run(_ inputs: [BatchInput],
+                    onFailure: @escaping @Sendable (BatchFailure) -> Void = { _ in }) throws(GaitError) -> Report {
+        try Self.makeDirectory(outputDirectory)
+        let outcomes = WorkQueue(count: inputs.count).run(threads: min(jobs, max(1, inputs.count))) { i in
+            let outcome = process(inputs[i])
+            if case .failed(let f) = outcome { onFailure(f) }
+            return outcome
+        }
+        var report = Report()
+        for (input, outcome) in zip(inputs, outcomes) {
+            switch outcome {
+            case .analysed(let row): report.analysed += 1; report.rows.append((input.recording, row))
+            case .resumed(let row): report.resumed += 1; report.rows.append((input.recording, row))
+            case .failed(let f): report.failures.append(f)
+            }
+        }
+        try AtomicFile.write(BatchTables.csv(header: BatchTables.summaryColumns, rows: report.rows.map(\.row)),
+                             to: outputDirectory + "/summary.csv")
+        try AtomicFile.write(BatchTables.csv(header: BatchTables.errorColumns, rows: report.failures.map(BatchTables.errorRow)),
+                             to: outputDirectory + "/errors.csv")
+        return report
+    }
+
+    /// The path of a recording's document in `directory`.
+    public static func documentPath(_ recording: String, in directory: String) -> String {
+        directory + "/" + recording + ".json"
+    }
+
+    private func process(_ input: BatchInput) -> Outcome {
+        let out = Self.documentPath(input.recording, in: outputDirectory)
+        if resume, let doc = try? Self.readDocument(out) {
+            return .resumed(BatchTables.summaryRow(recording: input.recording, document: doc))
+        }
+        do {
+            try Self.makeParentDirectory(of: out)
+            let result = try GaitEngine.analyze(path: input.path, options: options(input))
+            let doc = result.json
+            try AtomicFile.write(JSONWriter().string(doc) + "\n", to: out)
+            return .analysed(BatchTables.summaryRow(recording: input.recording, document: doc))
+        } catch {
+            unlink(out)
+            return .failed(BatchFailure(path: input.path, recording: input.recording, error: error.inFile(input.path)))
+        }
+    }
+
+    /// Reads and checks a `gait.analysis/1` document.
+    public static func readDocument(_ path: String) throws(GaitError) -> JSONValue {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GaitError(.invalidInput, "cannot read", file: path)
+        }
+        let doc = try JSONReader.parse([UInt8](data), path: path)
+        guard doc["schema"] == .string(AnalysisResult.schema) else {
+            throw GaitError(.invalidInput, "not a \(AnalysisResult.schema) document", file: path)
+        }
+        return doc
+    }
+
+    /// `mkdir -p` of the directory holding `file`.
+    static func makeParentDirectory(of file: String) throws(GaitError) {
+        if let slash = file.lastIndex(of: "/") { try makeDirectory(String(file[..<slash])) }
+    }
+
+    /// `mkdir -p`.
+    static func makeDirectory(_ path: String) throws(GaitError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw GaitError(.usage, "cannot create the directory: \(error.localizedDescription)", file: path)
+        }
+    }
+}
+
+/// Runs `count` items on a fixed number of threads, each taking the next item when it is free
+/// (recordings differ in length by orders of magnitude, so fixed slices would leave cores idle).
+final class WorkQueue<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+    private var results: [T?]
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// Results in item order. `body` runs on worker threads; calls to it overlap.
+    func run(threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let done = DispatchGroup()
+        for _ in 0..<threads {
+            done.enter()
+            let worker = Thread { [self] in
+                while let i = take() {
+                    let r = body(i)
+                    lock.lock()
+                    results[i] = r
+                    lock.unlock()
+                }
+                done.leave()
+            }
+            worker.stackSize = 8 << 20
+            worker.start()
+        }
+        done.wait()
+        return results.map { $0! }
+    }
+
+    private func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
+    }
+}

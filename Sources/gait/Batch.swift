@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import GaitBatch
+import GaitCore
+import GaitIngest
+
+/// `gait batch INPUT... --out DIR`: many recordings, one core per job (docs/output.md, "gait batch").
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Analyse many recordings: DIR/<recording>.json each, DIR/summary.csv and DIR/errors.csv.",
+        discussion: """
+            INPUT is a recording or a directory (searched recursively for .csv, .txt, .tsv and .dat files). \
+            Each recording is named by its path relative to the deepest directory holding every input, \
+            without the extension. A failed input never stops the others: it is listed in errors.csv. \
+            Bad rows inside a readable recording are skipped and counted (--on-bad-row fail makes them \
+            fail the recording). Every output file is written atomically. Exit code 0 when every input \
+            succeeded, 1 when some failed, 2 for bad usage. Flags support research; they are not a diagnosis.
+            """)
+
+    @Argument(help: "Recordings, or directories of recordings.")
+    var inputs: [String]
+    @Option(help: "Output directory (created when missing).")
+    var out: String
+    @Option(help: "Recordings analysed at once, one core each (default: the number of cores).")
+    var jobs: Int?
+    @ArgumentParser.Flag(help: "Keep results already in the output directory; analyse only the rest (and the inputs that failed).")
+    var resume = false
+    @Option(help: "K/N: run only the K-th of N disjoint shards of the inputs (join them with gait merge).")
+    var shard: String?
+    @Option(help: "CSV of subject data per recording: a column recording (or file, path, id), and any of height_m, sensor_height_m, age_years, sex.")
+    var metadata: String?
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let all = try BatchInputs.resolve(inputs)
+        var mine = all
+        if let shard {
+            let (k, n) = try BatchInputs.parseShard(shard)
+            mine = BatchInputs.shard(all, k: k, of: n)
+        }
+        let table = try metadata.map { path throws(GaitError) in try BatchMetadata.load(path: path, inputs: all) } ?? BatchMetadata()
+        if !table.unmatchedKeys.isEmpty, let path = metadata {
+            let shown = table.unmatchedKeys.prefix(3).joined(separator: ", ")
+            StandardStreams.write("gait: \(path): \(table.unmatchedKeys.count) row(s) match no input (\(shown)\(table.unmatchedKeys.count > 3 ? ", …" : ""))\n", to: 2)
+        }
+        let base = try input.engineOptions(path: "-", badRows: .skip)
+        let runner = BatchRunner(outputDirectory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, resume: resume) { item in
+            var options = base
+            options.reader.path = item.path
+            options.subject = table.subject(for: item.recording, defaults: base.subject)
+            return options
+        }
+        let report = try runner.run(mine) { failure in
+            StandardStreams.write("gait: " + failure.error.description + "\n", to: 2)
+        }
+        var line = "gait batch: \(report.analysed) analysed"
+        if resume { line += ", \(report.resumed) kept from an earlier run" }
+        line += ", \(report.failures.count) failed"
+        if shard != nil { line += " (shard \(shard!) of \(all.count) inputs)" }
+        StandardStreams.write(line + "; results in \(out)\n", to: 2)
+        if !report.failures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `gait merge DIR... --out DIR`: joins the outputs of sharded batch runs.
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Join the output directories of sharded batch runs into one (documents, summary.csv, errors.csv).",
+        discussion: """
+            Every <recording>.json is copied; summary.csv is rebuilt from them; errors.csv joins the runs' \
+            errors, leaving out inputs that have a result in another directory. The same recording with \
+            different results in two directories is an error. Nothing is written unless every directory \
+            reads cleanly. Exit code 0, or 1 when the merged errors.csv lists failed inputs, 2 for bad usage.
+            """)
+
+    @Argument(help: "Output directories of gait batch.")
+    var directories: [String]
+    @Option(help: "The merged output directory (created when missing; not one of the inputs).")
+    var out: String
+
+    func run() throws {
+        let report = try BatchMerge.merge(directories, into: out)
+        StandardStreams.write("gait merge: \(report.recordings) recordings, \(report.failures) failed inputs; results in \(out)\n", to: 2)
+        if report.failures > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GaitBatch
+import GaitCore
+import GaitOutput
+import GaitTestSupport
+import XCTest
+
+/// The parts of `gait batch` that decide what is run and how it is named, without analysing.
+final class BatchInputsTests: XCTestCase {
+    private func touch(_ dir: URL, _ relative: String) throws {
+        let url = dir.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("t,ax,ay,az\n".utf8).write(to: url)
+    }
+
+    /// Recordings are named by their path under the deepest common directory: files of the same
+    /// name in different subject folders stay apart; a directory is searched recursively for
+    /// recording extensions only, skipping hidden entries; a file given twice is run once.
+    func testRecordingNamesComeFromTheCommonDirectory() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        for f in ["s01/walk.csv", "s02/walk.csv", "s02/notes.md", "s02/.hidden.csv", ".cache/x.csv", "s03/deep/run.TXT"] {
+            try touch(dir, f)
+        }
+        let inputs = try BatchInputs.resolve([dir.path, dir.appendingPathComponent("s01/walk.csv").path])
+        XCTAssertEqual(inputs.map(\.recording), ["s01/walk", "s02/walk", "s03/deep/run"])
+        XCTAssertEqual(inputs[2].path, dir.path + "/s03/deep/run.TXT")
+
+        let files = try BatchInputs.resolve([dir.appendingPathComponent("s02/walk.csv").path, dir.appendingPathComponent("s01/walk.csv").path])
+        XCTAssertEqual(files.map(\.recording), ["s01/walk", "s02/walk"])
+        let one = try BatchInputs.resolve([dir.appendingPathComponent("s01/walk.csv").path])
+        XCTAssertEqual(one.map(\.recording), ["walk"])
+    }
+
+    /// Two files differing only in extension keep their extensions rather than overwrite each other.
+    func testSameStemKeepsTheExtension() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try touch(dir, "a.csv")
+        try touch(dir, "a.txt")
+        try touch(dir, "b.csv")
+        XCTAssertEqual(try BatchInputs.resolve([dir.path]).map(\.recording), ["a.csv", "a.txt", "b"])
+    }
+
+    func testMissingInputsAndStandardInputAreUsageErrors() throws {
+        XCTAssertThrowsError(try BatchInputs.resolve(["/nonexistent/x.csv"])) { XCTAssertEqual(($0 as? GaitError)?.exitCode, 2) }
+        XCTAssertThrowsError(try BatchInputs.resolve(["-"])) { XCTAssertEqual(($0 as? GaitError)?.kind, .usage) }
+        let empty = try TestPaths.temporaryDirectory()
+        XCTAssertThrowsError(try BatchInputs.resolve([empty.path])) { XCTAssertEqual(($0 as? GaitError)?.kind, .usage) }
+    }
+
+    /// Shards are disjoint, cover every input, and differ in size by at most one.
+    func testShardsPartitionTheInputs() throws {
+        let inputs = (0..<23).map { BatchInput(path: "f\($0).csv", recording: String(format: "r%02d", $0)) }
+        for n in [1, 2, 5, 30] {
+            var seen: [String] = []
+            var sizes: [Int] = []
+            for k in 1...n {
+                let part = BatchInputs.shard(inputs, k: k, of: n)
+                seen += part.map(\.recording)
+                sizes.append(part.count)
+            }
+            XCTAssertEqual(seen.sorted(), inputs.map(\.recording), "n = \(n)")
+            XCTAssertLessThanOrEqual(sizes.max()! - sizes.min()!, 1, "n = \(n)")
+        }
+        XCTAssertEqual(try BatchInputs.parseShard("2/8").k, 2)
+        for bad in ["0/3", "4/3", "1/0", "a/b", "3", "1/2/3"] {
+            XCTAssertThrowsError(try BatchInputs.parseShard(bad), bad)
+        }
+    }
+}
+
+final class BatchMetadataTests: XCTestCase {
+    private let inputs = [
+        BatchInput(path: "data/s01/walk.csv", recording: "s01/walk"),
+        BatchInput(path: "data/s02/walk.csv", recording: "s02/walk"),
+        BatchInput(path: "data/s03/fast.csv", recording: "s03/fast"),
+    ]
+
+    /// Rows match by path, recording name or unique file name; table values override the command
+    /// line's field by field; empty cells fall back; unknown keys are reported, not fatal.
+    func testRowsMatchAndOverrideTheCommandLine() throws {
+        let text = """
+            recording,Height_m,age,sex,sensor_height_m
+            data/s01/walk.csv,1.80,34,M,
+            s02/walk,,61,F,0.98
+            fast.csv,1.62,,,
+            s99/none,1.7,,,
+            """
+        let table = try BatchMetadata.parse(Array(text.utf8), path: "meta.csv", inputs: inputs)
+        let defaults = Subject(heightM: 1.75, sensorHeightM: nil, ageYears: 40, sex: nil)
+        XCTAssertEqual(table.subject(for: "s01/walk", defaults: defaults), Subject(heightM: 1.80, ageYears: 34, sex: "M"))
+        XCTAssertEqual(table.subject(for: "s02/walk", defaults: defaults), Subject(heightM: 1.75, sensorHeightM: 0.98, ageYears: 61, sex: "F"))
+        XCTAssertEqual(table.subject(for: "s03/fast", defaults: defaults), Subject(heightM: 1.62, ageYears: 40))
+        XCTAssertEqual(table.unmatchedKeys, ["s99/none"])
+    }
+
+    /// Bad values name the file, line and column; an ambiguous file name and a recording described
+    /// twice are refused.
+    func testBadTablesNameLineAndColumn() {
+        let cases: [(String, Int, Int)] = [
+            ("file,height_m\ns01/walk,175\n", 2, 2),
+            ("file,sex\ns01/walk,female\n", 2, 2),
+            ("file,age_years\n\ns03/fast,abc\n", 3, 2),
+            ("file,height_m\nwalk.csv,1.7\n", 2, 1),
+            ("file,height_m\ns01/walk,1.7\ndata/s01/walk.csv,1.8\n", 3, 1),
+            ("name,height_m\ns01/walk,1.7\n", 1, 0),
+            ("file,height_m\n\"s01/walk,1.7\n", 2, 1),
+        ]
+        for (text, line, column) in cases {
+            XCTAssertThrowsError(try BatchMetadata.parse(Array(text.utf8), path: "meta.csv", inputs: inputs), text) { error in
+                let e = error as? GaitError
+                XCTAssertEqual(e?.kind, .usage, text)
+                XCTAssertEqual(e?.file, "meta.csv", text)
+                XCTAssertEqual(e?.line, line, text)
+                XCTAssertEqual(e?.column ?? 0, column, text)
+            }
+        }
+    }
+}
+
+final class BatchTablesTests: XCTestCase {
+    /// Every summary field of the document has a column of the same name, none twice.
+    func testSummaryColumnsAreUniqueAndIncludeEverySummaryField() {
+        let columns = BatchTables.summaryColumns
+        XCTAssertEqual(Set(columns).count, columns.count, "duplicate column names")
+        for f in Summary.fields { XCTAssertTrue(columns.contains(f.name), f.name) }
+        XCTAssertEqual(Array(BatchTables.errorColumns.prefix(3)), ["path", "line", "message"], "the contract's columns come first")
+    }
+
+    /// A summary row reads its values from the document by name; flags are split into the
+    /// experimental and the others; missing sections give empty cells.
+    func testSummaryRowFromADocument() throws {
+        let doc = """
+            {"schema": "gait.analysis/1", "input": {"path": "x.csv", "rows": 12000, "duration_s": 119.99},
+             "subject": {"height_m": 1.7, "sex": null},
+             "summary": {"walking_time_s": 100.5, "n_steps": 190, "cadence_spm": 113.4},
+             "flags": [{"pattern": "antalgic", "side": "L", "experimental": false},
+                       {"pattern": "guarded", "side": null, "experimental": false},
+                       {"pattern": "knee_giving_way", "side": "R", "experimental": true}]}
+            """
+        let value = try JSONReader.parse(Array(doc.utf8), path: "x.json")
+        let row = BatchTables.summaryRow(recording: "s01/x", document: value)
+        let columns = BatchTables.summaryColumns
+        XCTAssertEqual(row.count, columns.count)
+        func cell(_ name: String) -> JSONValue { row[columns.firstIndex(of: name)!] }
+        XCTAssertEqual(cell("recording"), .string("s01/x"))
+        XCTAssertEqual(cell("path"), .string("x.csv"))
+        XCTAssertEqual(cell("rows"), .int(12000))
+        XCTAssertEqual(cell("height_m"), .number(1.7))
+        XCTAssertEqual(cell("sex"), .null)
+        XCTAssertEqual(cell("n_steps"), .int(190))
+        XCTAssertEqual(cell("cadence_spm"), .number(113.4))
+        XCTAssertEqual(cell("speed_mps"), .null)
+        XCTAssertEqual(cell("n_flags"), .int(2))
+        XCTAssertEqual(cell("flags"), .string("antalgic:L;guarded"))
+        XCTAssertEqual(cell("experimental_flags"), .string("knee_giving_way:R"))
+    }
+}

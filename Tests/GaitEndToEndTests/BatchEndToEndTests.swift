@@ -1,0 +1,194 @@
+import Foundation
+import GaitTestSupport
+import XCTest
+
+/// `gait batch` and `gait merge`, run as a user runs them: real files, the built binary.
+final class BatchEndToEndTests: XCTestCase {
+    private let fm = FileManager.default
+
+    /// A study folder: two subjects' good recordings, a recording with one bad row, and a file
+    /// that is not a recording.
+    private func study() throws -> URL {
+        let dir = try TestPaths.temporaryDirectory()
+        let inputs = dir.appendingPathComponent("in")
+        for (source, target) in [("normal-1.3mps.csv", "s01/walk.csv"), ("accelerometer-only.csv", "s02/walk.csv"),
+                                 ("asymmetric-slow-g-degps.csv", "s02/slow.csv")] {
+            let url = inputs.appendingPathComponent(target)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent(source), to: url)
+        }
+        // One bad row in the middle of an otherwise good recording (line 1001 of the file).
+        var lines = try String(contentsOf: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[1000] = "9.99,not-a-number,0,0,0,0,0"
+        try lines.joined(separator: "\n").write(to: inputs.appendingPathComponent("s03/walk.csv").creatingParent(), atomically: true, encoding: .utf8)
+        try "time_s,acc_x,acc_y,acc_z\n".write(to: inputs.appendingPathComponent("s04/empty.csv").creatingParent(), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    /// Rows of a CSV file our writers made (quoted fields hold no line breaks).
+    private func csvRows(_ url: URL) throws -> [[String]] {
+        try read(url).split(separator: "\n").map { line in
+            var fields: [String] = [], field = "", quoted = false, previous: Character = " "
+            for c in line {
+                if c == "\"" {
+                    if quoted { quoted = false } else { quoted = true; if previous == "\"" { field.append("\"") } }
+                } else if c == "," && !quoted {
+                    fields.append(field)
+                    field = ""
+                } else {
+                    field.append(c)
+                }
+                previous = c
+            }
+            return fields + [field]
+        }
+    }
+
+    /// Every input gets its document (the same bytes `gait analyze --format json` writes, bad rows
+    /// skipped and counted), its summary row, or its errors.csv row; the failed input does not stop
+    /// the others; exit 1 says some failed; no temporary file is left.
+    func testBatchWritesEveryResultAndListsTheFailure() throws {
+        let dir = try study()
+        let out = dir.appendingPathComponent("out")
+        let run = try GaitBinary.run(["batch", "in", "--out", "out", "--jobs", "2", "--height", "1.75"], cwd: dir)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("in/s04/empty.csv:1: "), run.stderr)
+
+        let errors = try csvRows(out.appendingPathComponent("errors.csv"))
+        XCTAssertEqual(errors.count, 2, "header and one failed input")
+        XCTAssertEqual(Array(errors[0].prefix(3)), ["path", "line", "message"])
+        XCTAssertEqual(errors[1][0], "in/s04/empty.csv")
+        XCTAssertEqual(errors[1][1], "1")
+
+        let summary = try csvRows(out.appendingPathComponent("summary.csv"))
+        let header = summary[0]
+        XCTAssertEqual(summary.dropFirst().map { $0[0] }, ["s01/walk", "s02/slow", "s02/walk", "s03/walk"])
+        for key in ["walking_time_s", "n_steps", "cadence_spm", "speed_mps", "step_time_asymmetry_pct", "step_length_longer_side"] {
+            XCTAssertTrue(header.contains(key), key)
+        }
+        let badRows = header.firstIndex(of: "bad_rows_skipped")!
+        XCTAssertEqual(summary.dropFirst().map { $0[badRows] }, ["0", "0", "0", "1"])
+        let steps = header.firstIndex(of: "n_steps")!
+        for row in summary.dropFirst() { XCTAssertGreaterThan(Int(row[steps]) ?? 0, 50, row[0]) }
+
+        for (recording, path, extra) in [("s01/walk", "in/s01/walk.csv", [String]()), ("s03/walk", "in/s03/walk.csv", ["--on-bad-row", "skip"])] {
+            let single = try GaitBinary.run(["analyze", path, "--format", "json", "--height", "1.75"] + extra, cwd: dir)
+            XCTAssertEqual(single.status, 0, single.stderr)
+            XCTAssertEqual(try read(out.appendingPathComponent(recording + ".json")), single.text, recording)
+        }
+        XCTAssertFalse(fm.fileExists(atPath: out.appendingPathComponent("s04/empty.json").path))
+        let leftovers = try fm.subpathsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    /// `--on-bad-row fail` turns the bad row into the recording's failure, with its line and column.
+    func testBadRowFailsTheRecordingWhenAsked() throws {
+        let dir = try study()
+        let run = try GaitBinary.run(["batch", "in/s03", "in/s01", "--out", "out", "--on-bad-row", "fail"], cwd: dir)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let errors = try csvRows(dir.appendingPathComponent("out/errors.csv"))
+        XCTAssertEqual(errors.count, 2)
+        XCTAssertEqual(errors[1][0], "in/s03/walk.csv")
+        XCTAssertEqual(errors[1][1], "1001")
+        XCTAssertEqual(errors[1][3], "2", "the column of the bad field")
+        XCTAssertTrue(errors[1][2].contains("not-a-number"), errors[1][2])
+        XCTAssertTrue(fm.fileExists(atPath: dir.appendingPathComponent("out/s01/walk.json").path))
+    }
+
+    /// One job or two, sharded and merged or not: the same files.
+    func testJobsAndShardsGiveTheSameOutput() throws {
+        let dir = try study()
+        let one = try GaitBinary.run(["batch", "in", "--out", "one", "--jobs", "1"], cwd: dir)
+        XCTAssertEqual(one.status, 1, one.stderr)
+        let two = try GaitBinary.run(["batch", "in", "--out", "two", "--jobs", "2"], cwd: dir)
+        XCTAssertEqual(two.status, 1, two.stderr)
+        for k in 1...3 {
+            let shard = try GaitBinary.run(["batch", "in", "--out", "shard\(k)", "--shard", "\(k)/3"], cwd: dir)
+            XCTAssertTrue([0, 1].contains(shard.status), shard.stderr)
+        }
+        let merge = try GaitBinary.run(["merge", "shard1", "shard2", "shard3", "--out", "merged"], cwd: dir)
+        XCTAssertEqual(merge.status, 1, "the merged errors.csv lists the failed input: \(merge.stderr)")
+        let files = try fm.subpathsOfDirectory(atPath: dir.appendingPathComponent("one").path).filter { $0.contains(".") }.sorted()
+        XCTAssertEqual(files, ["errors.csv", "s01/walk.json", "s02/slow.json", "s02/walk.json", "s03/walk.json", "summary.csv"])
+        for other in ["two", "merged"] {
+            let theirs = try fm.subpathsOfDirectory(atPath: dir.appendingPathComponent(other).path).filter { $0.contains(".") }.sorted()
+            XCTAssertEqual(theirs, files, other)
+            for f in files {
+                XCTAssertEqual(try read(dir.appendingPathComponent("\(other)/\(f)")), try read(dir.appendingPathComponent("one/\(f)")), "\(other)/\(f)")
+            }
+        }
+        // Merging a directory into itself, or two different results for one recording, is refused.
+        XCTAssertEqual(try GaitBinary.run(["merge", "one", "--out", "one"], cwd: dir).status, 2)
+        try "{\"schema\": \"gait.analysis/1\"}\n".write(to: dir.appendingPathComponent("two/s01/walk.json"), atomically: true, encoding: .utf8)
+        let clash = try GaitBinary.run(["merge", "one", "two", "--out", "clash"], cwd: dir)
+        XCTAssertEqual(clash.status, 2)
+        XCTAssertTrue(clash.stderr.contains("s01/walk"), clash.stderr)
+        XCTAssertFalse(fm.fileExists(atPath: dir.appendingPathComponent("clash").path), "nothing written when the merge is refused")
+    }
+
+    /// `--resume` analyses only what has no result yet and the inputs that failed, and gives the
+    /// same tables.
+    func testResumeAnalysesOnlyWhatIsMissing() throws {
+        let dir = try study()
+        XCTAssertEqual(try GaitBinary.run(["batch", "in", "--out", "out"], cwd: dir).status, 1)
+        let summary = try read(dir.appendingPathComponent("out/summary.csv"))
+        try fm.removeItem(at: dir.appendingPathComponent("out/s02/walk.json"))
+        let again = try GaitBinary.run(["batch", "in", "--out", "out", "--resume"], cwd: dir)
+        XCTAssertEqual(again.status, 1, again.stderr)
+        XCTAssertTrue(again.stderr.contains("1 analysed, 3 kept from an earlier run, 1 failed"), again.stderr)
+        XCTAssertEqual(try read(dir.appendingPathComponent("out/summary.csv")), summary)
+    }
+
+    /// An input that failed in one run and succeeded in a later one is not listed as failed after
+    /// the merge.
+    func testMergeDropsFailuresThatALaterRunMended() throws {
+        let dir = try study()
+        XCTAssertEqual(try GaitBinary.run(["batch", "in", "--out", "first"], cwd: dir).status, 1)
+        let empty = dir.appendingPathComponent("in/s04/empty.csv")
+        try fm.removeItem(at: empty)
+        try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv"), to: empty)
+        XCTAssertEqual(try GaitBinary.run(["batch", "in", "--out", "second"], cwd: dir).status, 0)
+        let merge = try GaitBinary.run(["merge", "first", "second", "--out", "merged"], cwd: dir)
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertEqual(try csvRows(dir.appendingPathComponent("merged/errors.csv")).count, 1, "header only")
+        XCTAssertEqual(try read(dir.appendingPathComponent("merged/summary.csv")), try read(dir.appendingPathComponent("second/summary.csv")))
+    }
+
+    /// Subject data come from --metadata per recording, over the command line's; a bad table stops
+    /// the batch before anything is written, naming its line and column.
+    func testMetadataGivesEachRecordingItsSubject() throws {
+        let dir = try study()
+        try "recording,height_m,age_years,sex\ns01/walk,1.62,71,F\nin/s03/walk.csv,,30,\n"
+            .write(to: dir.appendingPathComponent("meta.csv"), atomically: true, encoding: .utf8)
+        let run = try GaitBinary.run(["batch", "in", "--out", "out", "--metadata", "meta.csv", "--height", "1.80"], cwd: dir)
+        XCTAssertEqual(run.status, 1, run.stderr)
+        func subject(_ r: String) throws -> [String: Any] {
+            try XCTUnwrap(GaitBinary.json(Data(contentsOf: dir.appendingPathComponent("out/\(r).json")))["subject"] as? [String: Any])
+        }
+        XCTAssertEqual(try subject("s01/walk")["height_m"] as? Double, 1.62)
+        XCTAssertEqual(try subject("s01/walk")["sex"] as? String, "F")
+        XCTAssertEqual(try subject("s03/walk")["height_m"] as? Double, 1.80)
+        XCTAssertEqual(try subject("s03/walk")["age_years"] as? Double, 30)
+        XCTAssertTrue(try subject("s02/walk")["age_years"] is NSNull, "not given anywhere: absent, not guessed")
+        let notes = try XCTUnwrap(GaitBinary.json(Data(contentsOf: dir.appendingPathComponent("out/s02/walk.json")))["notes"] as? [String])
+        XCTAssertFalse(notes.isEmpty, "the absence of subject data is reported")
+
+        try "recording,height_m\ns01/walk,1.62\ns02/walk,tall\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        let bad = try GaitBinary.run(["batch", "in", "--out", "never", "--metadata", "bad.csv"], cwd: dir)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.hasPrefix("gait: bad.csv:3:2: "), bad.stderr)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1)
+        XCTAssertFalse(fm.fileExists(atPath: dir.appendingPathComponent("never").path))
+    }
+}
+
+private extension URL {
+    /// The URL, after creating its parent directory.
+    func creatingParent() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
+    }
+}
