@@ -41,6 +41,19 @@ public struct RuleClassifier: Sendable {
         public var notes: [String] = []
     }
 
+    /// The classifier's side trust: the mean `side_confidence` of the steps with a side, gathered
+    /// one step at a time (the streaming engine keeps no steps).
+    public struct SideConfidenceMean: Sendable {
+        private var sum = 0.0
+        private var n = 0
+        public init() {}
+        public mutating func add(_ step: Step) {
+            if let c = step.sideConfidence { sum += c; n += 1 }
+        }
+        /// Nil before any step with a side.
+        public var value: Double? { n > 0 ? sum / Double(n) : nil }
+    }
+
     public func classify(summary: Summary, subject: Subject, meanSideConfidence: Double?) -> Classification {
         var result = Classification()
         let m = summary.measures

@@ -33,7 +33,7 @@ public struct GaitEngine {
     public private(set) var notes: [String] = []
     private var reader: CSVRecordingReader
     private var analyzer: GaitAnalyzer
-    private var sideConfidence = (sum: 0.0, n: 0)
+    private var sideConfidence = RuleClassifier.SideConfidenceMean()
     private var samples: [SampleStreamEvent] = []
 
     public init(options: EngineOptions) {
@@ -56,9 +56,7 @@ public struct GaitEngine {
     }
 
     /// Mean `side_confidence` of the steps emitted so far (the classifier's side trust), or nil.
-    public var meanSideConfidence: Double? {
-        sideConfidence.n > 0 ? sideConfidence.sum / Double(sideConfidence.n) : nil
-    }
+    public var meanSideConfidence: Double? { sideConfidence.value }
 
     /// Whether turns were looked for (the input has a gyroscope). Where not, the result's `turns`,
     /// `in_turn` and `n_turns` are null.
@@ -101,8 +99,6 @@ public struct GaitEngine {
     }
 
     private mutating func track(_ events: some Collection<AnalysisEvent>) {
-        for case .step(let s) in events {
-            if let c = s.sideConfidence { sideConfidence.sum += c; sideConfidence.n += 1 }
-        }
+        for case .step(let s) in events { sideConfidence.add(s) }
     }
 }

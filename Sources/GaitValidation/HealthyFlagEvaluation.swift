@@ -36,10 +36,10 @@ public enum HealthyFlagEvaluation {
             let subject = Subject(heightM: t.heightM, ageYears: t.ageYears, sex: t.sex)
             let result = try GaitEngine.analyze(
                 path: t.lowerBackPath, options: EngineOptions(reader: ReaderOptions(path: t.lowerBackPath), subject: subject))
-            var confidence = (0.0, 0)
-            for s in result.steps { if let c = s.sideConfidence { confidence.0 += c; confidence.1 += 1 } }
+            var confidence = RuleClassifier.SideConfidenceMean()
+            for s in result.steps { confidence.add(s) }
             return HealthyTrial(code: t.code, subjectID: String(t.code.split(separator: "-")[0]), summary: result.summary,
-                                subject: subject, meanSideConfidence: confidence.1 > 0 ? confidence.0 / Double(confidence.1) : nil)
+                                subject: subject, meanSideConfidence: confidence.value)
         }
     }
 
