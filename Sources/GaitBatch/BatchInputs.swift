@@ -90,15 +90,16 @@ public enum BatchInputs {
         }.map(\.path)
     }
 
-    /// Regular files under `dir` (recursively, hidden files and folders skipped) whose name passes
-    /// `keep`: their path relative to `dir` and their path, sorted.
-    static func files(under dir: String, keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
+    /// Regular files under `dir` (recursively; hidden files and folders skipped unless
+    /// `includingHidden`) whose name passes `keep`: their path relative to `dir` and their path, sorted.
+    static func files(under dir: String, includingHidden: Bool = false,
+                      keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: dir) else { throw GaitError(.usage, "cannot list the directory", file: dir) }
         var out: [(relative: String, path: String)] = []
         while let relative = walker.nextObject() as? String {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") {
+            if name.hasPrefix(".") && !includingHidden {
                 walker.skipDescendants()
                 continue
             }

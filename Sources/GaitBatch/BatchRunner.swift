@@ -50,6 +50,7 @@ public struct BatchRunner: Sendable {
     public func run(_ inputs: [BatchInput],
                     onFailure: @escaping @Sendable (BatchFailure) -> Void = { _ in }) throws(GaitError) -> Report {
         try Self.makeDirectory(outputDirectory)
+        if resume { try removeInterruptedWrites() }
         let outcomes = WorkQueue(count: inputs.count).run(threads: min(jobs, max(1, inputs.count))) { i in
             let outcome = process(inputs[i])
             if case .failed(let f) = outcome { onFailure(f) }
@@ -90,6 +91,17 @@ public struct BatchRunner: Sendable {
             unlink(out)
             return .failed(BatchFailure(path: input.path, recording: input.recording, error: error.inFile(input.path)))
         }
+    }
+
+    /// A batch that was killed can leave the temporary files of its atomic writes
+    /// (`.<name>.tmp-XXXXXX`, never a document). `--resume` removes them before it starts.
+    private func removeInterruptedWrites() throws(GaitError) {
+        let stale = try BatchInputs.files(under: outputDirectory, includingHidden: true) { name in
+            guard name.hasPrefix("."), let mark = name.range(of: ".tmp-", options: .backwards) else { return false }
+            let suffix = name[mark.upperBound...]
+            return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+        for f in stale { unlink(f.path) }
     }
 
     /// Reads and checks a `gait.analysis/1` document.

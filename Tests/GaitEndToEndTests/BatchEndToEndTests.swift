@@ -136,10 +136,14 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertEqual(try GaitBinary.run(["batch", "in", "--out", "out"], cwd: dir).status, 1)
         let summary = try read(dir.appendingPathComponent("out/summary.csv"))
         try fm.removeItem(at: dir.appendingPathComponent("out/s02/walk.json"))
+        // What a killed batch leaves: the temporary file of an interrupted atomic write.
+        let interrupted = dir.appendingPathComponent("out/s02/.walk.json.tmp-a1B2c3")
+        try "{\"schema\": \"gait.ana".write(to: interrupted, atomically: false, encoding: .utf8)
         let again = try GaitBinary.run(["batch", "in", "--out", "out", "--resume"], cwd: dir)
         XCTAssertEqual(again.status, 1, again.stderr)
         XCTAssertTrue(again.stderr.contains("1 analysed, 3 kept from an earlier run, 1 failed"), again.stderr)
         XCTAssertEqual(try read(dir.appendingPathComponent("out/summary.csv")), summary)
+        XCTAssertFalse(fm.fileExists(atPath: interrupted.path), "--resume removes interrupted writes")
     }
 
     /// An input that failed in one run and succeeded in a later one is not listed as failed after
