@@ -27,8 +27,11 @@ public enum BatchInputs {
     public static let recordingExtensions: Set<String> = ["csv", "txt", "tsv", "dat"]
 
     /// Expands directories (recursively, skipping hidden entries), drops repeats of a file, and
-    /// names each recording. Sorted by name.
-    public static func resolve(_ arguments: [String]) throws(GaitError) -> [BatchInput] {
+    /// names each recording. Sorted by name. Files under `excluding` (the batch's own output
+    /// directory, which may lie inside an input directory) are left out: a second run must not
+    /// take the first one's `summary.csv` for a recording.
+    public static func resolve(_ arguments: [String], excluding: String? = nil) throws(GaitError) -> [BatchInput] {
+        let excluded = excluding.map(absoluteComponents)
         var files: [(given: String, absolute: [String])] = []
         var seen = Set<[String]>()
         let fm = FileManager.default
@@ -43,6 +46,7 @@ public enum BatchInputs {
             let found = isDir.boolValue ? try recordingFiles(under: arg) : [arg]
             for path in found {
                 let abs = absoluteComponents(path)
+                if isDir.boolValue, let excluded, abs.starts(with: excluded) { continue }
                 if seen.insert(abs).inserted { files.append((path, abs)) }
             }
         }

@@ -36,7 +36,7 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let all = try BatchInputs.resolve(inputs)
+        let all = try BatchInputs.resolve(inputs, excluding: out)
         var mine = all
         if let shard {
             let (k, n) = try BatchInputs.parseShard(shard)

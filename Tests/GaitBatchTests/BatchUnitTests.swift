@@ -31,6 +31,18 @@ final class BatchInputsTests: XCTestCase {
         XCTAssertEqual(one.map(\.recording), ["walk"])
     }
 
+    /// The batch's own output directory, inside an input directory, is not searched: a second
+    /// run must not analyse the first one's summary.csv.
+    func testTheOutputDirectoryIsNotAnInput() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try touch(dir, "s01/walk.csv")
+        try touch(dir, "results/summary.csv")
+        try touch(dir, "results/errors.csv")
+        let inputs = try BatchInputs.resolve([dir.path], excluding: dir.path + "/./results")
+        XCTAssertEqual(inputs.map(\.recording), ["walk"])
+        XCTAssertEqual(try BatchInputs.resolve([dir.path]).count, 3, "without the exclusion they would be taken")
+    }
+
     /// Two files differing only in extension keep their extensions rather than overwrite each other.
     func testSameStemKeepsTheExtension() throws {
         let dir = try TestPaths.temporaryDirectory()
