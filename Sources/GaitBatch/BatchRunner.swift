@@ -106,14 +106,7 @@ public struct BatchRunner: Sendable {
 
     /// Reads and checks a `gait.analysis/1` document.
     public static func readDocument(_ path: String) throws(GaitError) -> JSONValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GaitError(.invalidInput, "cannot read", file: path)
-        }
-        let doc = try JSONReader.parse([UInt8](data), path: path)
-        guard doc["schema"] == .string(AnalysisResult.schema) else {
-            throw GaitError(.invalidInput, "not a \(AnalysisResult.schema) document", file: path)
-        }
-        return doc
+        try AnalysisDocument.read(path: path)
     }
 
     /// `mkdir -p` of the directory holding `file`.

@@ -16,7 +16,7 @@ struct Gait: ParsableCommand {
         commandName: "gait",
         abstract: "Gait measurements from a lower-back IMU recording (supports research; not a medical diagnosis).",
         version: "0.1.0",
-        subcommands: [Analyze.self, Stream.self, Batch.self, Merge.self, Simulate.self, Validate.self])
+        subcommands: [Analyze.self, Stream.self, Batch.self, Merge.self, Report.self, Simulate.self, Validate.self])
 
     static func main() {
         do {
