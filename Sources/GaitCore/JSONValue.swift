@@ -42,6 +42,27 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 }
 
+/// A member of a JSON object to be written without first building its whole value: long lists
+/// (a week's steps) are produced one element at a time (`JSONWriter.stream`).
+public enum JSONMember {
+    case value(JSONValue)
+    /// An array of `count` elements, `element(i)` made when it is written.
+    case items(count: Int, element: (Int) -> JSONValue)
+
+    /// The whole value (for callers that need the tree).
+    public var value: JSONValue {
+        switch self {
+        case .value(let v): return v
+        case .items(let n, let element): return .array((0..<n).map(element))
+        }
+    }
+
+    /// The elements of `records` as JSON, made one at a time.
+    public static func records<R: FieldRecord>(_ records: [R]) -> JSONMember {
+        .items(count: records.count) { records[$0].json }
+    }
+}
+
 /// Conversions used by field definitions: optionals become `null`.
 extension JSONValue {
     public init(_ v: Double?) { self = v.map { $0.isFinite ? .number($0) : .null } ?? .null }

@@ -178,20 +178,24 @@ extension Subject: FieldRecord {
 }
 
 extension AnalysisResult {
-    /// The whole result as the `gait.analysis/1` JSON document.
-    public var json: JSONValue {
-        .object([
-            ("schema", .string(Self.schema)),
-            ("input", input.json),
-            ("subject", subject.json),
-            ("notes", .array(notes.map { .string($0) })),
-            ("steps", .array(steps.map(\.json))),
-            ("strides", .array(strides.map(\.json))),
-            ("bouts", .array(bouts.map(\.json))),
-            ("turns", turns.map { .array($0.map(\.json)) } ?? .null),
-            ("summary", summary.json),
-            ("flags", .array(flags.map(\.json))),
-            ("disclaimer", .string(researchDisclaimer)),
-        ])
+    /// The `gait.analysis/1` document's members, the long lists made one element at a time
+    /// (`JSONWriter.stream` writes them with bounded memory).
+    public var jsonMembers: [(String, JSONMember)] {
+        [
+            ("schema", .value(.string(Self.schema))),
+            ("input", .value(input.json)),
+            ("subject", .value(subject.json)),
+            ("notes", .value(.array(notes.map { .string($0) }))),
+            ("steps", .records(steps)),
+            ("strides", .records(strides)),
+            ("bouts", .records(bouts)),
+            ("turns", turns.map { .records($0) } ?? .value(.null)),
+            ("summary", .value(summary.json)),
+            ("flags", .records(flags)),
+            ("disclaimer", .value(.string(researchDisclaimer))),
+        ]
     }
+
+    /// The whole result as the `gait.analysis/1` JSON document.
+    public var json: JSONValue { .object(jsonMembers.map { ($0.0, $0.1.value) }) }
 }

@@ -19,6 +19,21 @@ public enum AtomicFile {
         try write(to: path) { sink throws(GaitError) in try sink(copy) }
     }
 
+    /// Text made in pieces of any size, written in writes of about 64 KiB; the file appears at
+    /// `path` complete, or not at all if `body` or a write fails.
+    public static func writeText(to path: String, _ body: (_ sink: (String) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
+        try write(to: path) { bytes throws(GaitError) in
+            try withoutActuallyEscaping(bytes) { (write: @escaping ([UInt8]) throws(GaitError) -> Void) throws(GaitError) in
+                var pending = ""
+                try body { text throws(GaitError) in
+                    pending += text
+                    if pending.utf8.count >= 1 << 16 { try write(Array(pending.utf8)); pending = "" }
+                }
+                if !pending.isEmpty { try write(Array(pending.utf8)) }
+            }
+        }
+    }
+
     /// Stream a file's contents through `body`, which calls the sink with successive pieces; the
     /// file appears at `path` complete, or not at all if `body` or a write fails.
     public static func write(to path: String, _ body: (_ sink: ([UInt8]) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {

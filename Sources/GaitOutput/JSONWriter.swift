@@ -19,6 +19,39 @@ public struct JSONWriter: Sendable {
         return out
     }
 
+    /// Writes the object of `members` exactly as `string(.object(...))` would, passing the text to
+    /// `sink` in pieces (one per array element at most) so that no long array is ever held as a
+    /// value or as one string.
+    public func stream(object members: [(String, JSONMember)], to sink: (String) throws(GaitError) -> Void) throws(GaitError) {
+        guard !members.isEmpty else { try sink("{}"); return }
+        var out = "{"
+        let layout = 0 < indentDepth
+        for (k, (key, member)) in members.enumerated() {
+            if k > 0 { out += layout ? "," : ", " }
+            if layout { newline(1, &out) }
+            Self.escape(key, into: &out)
+            out += ": "
+            guard case .items(let count, let element) = member, count > 0 else {
+                write(member.value, depth: 1, into: &out)
+                continue
+            }
+            let itemLayout = 1 < indentDepth
+            out += "["
+            for i in 0..<count {
+                if i > 0 { out += itemLayout ? "," : ", " }
+                if itemLayout { newline(2, &out) }
+                write(element(i), depth: 2, into: &out)
+                try sink(out)
+                out = ""
+            }
+            if itemLayout { newline(1, &out) }
+            out += "]"
+        }
+        if layout { newline(0, &out) }
+        out += "}"
+        try sink(out)
+    }
+
     /// One line, no layout: for NDJSON.
     public func line(_ value: JSONValue) -> String {
         var w = self

@@ -35,8 +35,15 @@ struct Analyze: ParsableCommand {
             return
         }
         let result = try GaitEngine.analyze(path: file, options: options)
-        let text = format == .json ? JSONWriter().string(result.json) + "\n" : TextReport.render(result)
-        try Output.write(text, to: out)
+        if format == .json {
+            // Written member by member: a week's steps never become one JSON value or one string.
+            try Output.stream(to: out) { sink throws(GaitError) in
+                try JSONWriter().stream(object: result.jsonMembers, to: sink)
+                try sink("\n")
+            }
+            return
+        }
+        try Output.write(TextReport.render(result), to: out)
     }
 }
 
@@ -57,15 +64,6 @@ enum Output {
             if !pending.isEmpty { StandardStreams.write(pending, to: 1) }
             return
         }
-        try AtomicFile.write(to: path) { bytes throws(GaitError) in
-            try withoutActuallyEscaping(bytes) { (write: @escaping ([UInt8]) throws(GaitError) -> Void) throws(GaitError) in
-                var pending = ""
-                try body { text throws(GaitError) in
-                    pending += text
-                    if pending.utf8.count >= 1 << 16 { try write(Array(pending.utf8)); pending = "" }
-                }
-                if !pending.isEmpty { try write(Array(pending.utf8)) }
-            }
-        }
+        try AtomicFile.writeText(to: path, body)
     }
 }

@@ -42,6 +42,28 @@ final class OutputTests: XCTestCase {
                        .object([("k", .array([.number(100), .number(-0.05), .string("é😀/\t")])), ("n", .null)]))
     }
 
+    /// Streaming an object member by member gives exactly the text of writing it whole, at every
+    /// layout depth, and hands long arrays over one element at a time.
+    func testStreamedObjectEqualsTheWholeValue() throws {
+        let steps = (0..<500).map { Step(icS: Double($0) * 0.55, side: $0 % 2 == 0 ? .left : .right, sideConfidence: 0.9) }
+        let members: [(String, JSONMember)] = [
+            ("schema", .value(.string("x"))), ("empty", .items(count: 0) { _ in .null }), ("steps", .records(steps)),
+            ("nested", .value(.object([("a", .array([.int(1), .object([("b", .null)])]))]))),
+            ("numbers", .items(count: 3) { .number(Double($0) / 3) }),
+        ]
+        for depth in [-1, 0, 1, 2, 3] {
+            let writer = JSONWriter(indentDepth: depth)
+            var pieces: [String] = []
+            try writer.stream(object: members) { pieces.append($0) }
+            XCTAssertEqual(pieces.joined(), writer.string(.object(members.map { ($0.0, $0.1.value) })), "depth \(depth)")
+            XCTAssertGreaterThan(pieces.count, 500, "one piece per element at most")
+            XCTAssertLessThan(pieces.map(\.utf8.count).max()!, 400, "no piece holds more than one element")
+        }
+        var none: [String] = []
+        try JSONWriter().stream(object: []) { none.append($0) }
+        XCTAssertEqual(none.joined(), JSONWriter().string(.object([])))
+    }
+
     /// Bad JSON is refused with the file, line and column of the offending byte.
     func testJSONReaderErrorsNameLineAndColumn() {
         let cases: [(String, Int, Int)] = [
