@@ -45,15 +45,30 @@ public struct BatchRunner: Sendable {
         case failed(BatchFailure)
     }
 
-    /// Runs every input, then writes the two tables. `onFailure` is called from the worker
-    /// threads (calls may overlap) as each failing input finishes, for messages.
+    /// How one input ended, for progress messages.
+    public enum Status: Sendable {
+        case analysed
+        case resumed
+        case failed(BatchFailure)
+    }
+
+    /// Runs every input, then writes the two tables. `onFinish` is called from the worker threads
+    /// (calls may overlap) as each input finishes, with how many have finished so far.
     public func run(_ inputs: [BatchInput],
-                    onFailure: @escaping @Sendable (BatchFailure) -> Void = { _ in }) throws(GaitError) -> Report {
+                    onFinish: @escaping @Sendable (_ input: BatchInput, _ status: Status, _ finished: Int) -> Void = { _, _, _ in })
+        throws(GaitError) -> Report {
         try Self.makeDirectory(outputDirectory)
         if resume { try removeInterruptedWrites() }
+        let finished = Counter()
         let outcomes = WorkQueue(count: inputs.count).run(threads: min(jobs, max(1, inputs.count))) { i in
             let outcome = process(inputs[i])
-            if case .failed(let f) = outcome { onFailure(f) }
+            let status: Status
+            switch outcome {
+            case .analysed: status = .analysed
+            case .resumed: status = .resumed
+            case .failed(let f): status = .failed(f)
+            }
+            onFinish(inputs[i], status, finished.increment())
             return outcome
         }
         var report = Report()
@@ -126,6 +141,20 @@ public struct BatchRunner: Sendable {
         } catch {
             throw GaitError(.usage, "cannot create the directory: \(error.localizedDescription)", file: path)
         }
+    }
+}
+
+/// A count shared by the worker threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+
+    /// The count after adding one.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        n += 1
+        return n
     }
 }
 

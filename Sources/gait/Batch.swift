@@ -54,8 +54,16 @@ struct Batch: ParsableCommand {
             options.subject = table.subject(for: item.recording, defaults: base.subject)
             return options
         }
-        let report = try runner.run(mine) { failure in
-            StandardStreams.write("gait: " + failure.error.description + "\n", to: 2)
+        // Failures always get their line; on a terminal every recording does, as it finishes.
+        let progress = isatty(2) == 1
+        let total = mine.count
+        let report = try runner.run(mine) { item, status, finished in
+            switch status {
+            case .failed(let failure): StandardStreams.write("gait: " + failure.error.description + "\n", to: 2)
+            case .analysed where progress: StandardStreams.write("gait batch: [\(finished)/\(total)] \(item.recording)\n", to: 2)
+            case .resumed where progress: StandardStreams.write("gait batch: [\(finished)/\(total)] \(item.recording) (kept)\n", to: 2)
+            default: break
+            }
         }
         var line = "gait batch: \(report.analysed) analysed"
         if resume { line += ", \(report.resumed) kept from an earlier run" }
