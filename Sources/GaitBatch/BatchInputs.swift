@@ -5,9 +5,10 @@ import GaitCore
 public struct BatchInput: Hashable, Sendable {
     /// The file, as given on the command line or found under a directory given there.
     public var path: String
-    /// The recording's name: its path relative to the deepest directory holding every input,
-    /// without the extension (`s01/walk` for `data/s01/walk.csv` when the inputs are under
-    /// `data/`). Its outputs are `DIR/<recording>.json` and its row in `summary.csv`.
+    /// The recording's name: its file name without the extension (`walk` for `data/walk.csv`);
+    /// where several inputs share a file name, as many of the last folders as tell them apart
+    /// (`s01/walk` and `s02/walk` for `data/s01/walk.csv` and `data/s02/walk.csv`). Its outputs
+    /// are `DIR/<recording>.json` and its row in `summary.csv`.
     public var recording: String
 
     public init(path: String, recording: String) {
@@ -51,22 +52,26 @@ public enum BatchInputs {
             }
         }
         guard !files.isEmpty else { throw GaitError(.usage, "no recordings found in the inputs given") }
-        // The deepest directory holding every file.
-        var common = Array(files[0].absolute.dropLast())
-        for f in files.dropFirst() {
-            let dir = f.absolute.dropLast()
-            var k = 0
-            while k < common.count && k < dir.count && common[k] == dir[k] { k += 1 }
-            common.removeLast(common.count - k)
+        // Each file is named by its file name without the extension; where names repeat, by as
+        // many of its last path components as tell the repeated ones apart (`s01/walk`,
+        // `s02/walk`). Files that differ only in their extension keep it (`a.csv`, `a.txt`).
+        let stems = files.map { f in Array(f.absolute.dropLast()) + [stripExtension(f.absolute.last!)] }
+        let stemCounts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
+        let parts = files.indices.map { k in stemCounts[stems[k]]! > 1 ? files[k].absolute : stems[k] }
+        var depth = [Int](repeating: 1, count: files.count)
+        func name(_ k: Int) -> String { parts[k].suffix(depth[k]).joined(separator: "/") }
+        var grew = true
+        while grew {
+            grew = false
+            for group in Dictionary(grouping: files.indices, by: name).values where group.count > 1 {
+                for k in group where depth[k] < parts[k].count { depth[k] += 1; grew = true }
+            }
         }
-        var named = files.map { f -> BatchInput in
-            let relative = f.absolute.dropFirst(common.count).joined(separator: "/")
-            return BatchInput(path: f.given, recording: stripExtension(relative))
-        }
-        // Two files that differ only in their extension keep it, so neither overwrites the other.
-        let counts = Dictionary(named.map { ($0.recording, 1) }, uniquingKeysWith: +)
-        for k in named.indices where counts[named[k].recording, default: 0] > 1 {
-            named[k].recording = files[k].absolute.dropFirst(common.count).joined(separator: "/")
+        // Only contrived names (`a.csv`, `a.txt` and `a.csv.dat` side by side) can still repeat:
+        // those take their whole path, which is unique.
+        let counts = Dictionary(files.indices.map { (name($0), 1) }, uniquingKeysWith: +)
+        let named = files.indices.map { k in
+            BatchInput(path: files[k].given, recording: counts[name(k)]! > 1 ? files[k].absolute.joined(separator: "/") : name(k))
         }
         return named.sorted { $0.recording < $1.recording }
     }

@@ -10,8 +10,8 @@ struct Batch: ParsableCommand {
         abstract: "Analyse many recordings: DIR/<recording>.json each, DIR/summary.csv and DIR/errors.csv.",
         discussion: """
             INPUT is a recording or a directory (searched recursively for .csv, .txt, .tsv and .dat files). \
-            Each recording is named by its path relative to the deepest directory holding every input, \
-            without the extension. A failed input never stops the others: it is listed in errors.csv. \
+            Each recording is named by its file name without the extension; where file names repeat, \
+            with as many of its last folders as tell them apart (s01/walk, s02/walk). A failed input never stops the others: it is listed in errors.csv. \
             Bad rows inside a readable recording are skipped and counted (--on-bad-row fail makes them \
             fail the recording). Every output file is written atomically. Exit code 0 when every input \
             succeeded, 1 when some failed, 2 for bad usage. Flags support research; they are not a diagnosis.

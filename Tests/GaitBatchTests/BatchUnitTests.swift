@@ -13,22 +13,23 @@ final class BatchInputsTests: XCTestCase {
         try Data("t,ax,ay,az\n".utf8).write(to: url)
     }
 
-    /// Recordings are named by their path under the deepest common directory: files of the same
-    /// name in different subject folders stay apart; a directory is searched recursively for
+    /// Recordings are named by their file name; files of the same name in different subject
+    /// folders take as many folders as tell them apart; a directory is searched recursively for
     /// recording extensions only, skipping hidden entries; a file given twice is run once.
-    func testRecordingNamesComeFromTheCommonDirectory() throws {
+    func testRecordingNamesAreFileNamesMadeUnique() throws {
         let dir = try TestPaths.temporaryDirectory()
-        for f in ["s01/walk.csv", "s02/walk.csv", "s02/notes.md", "s02/.hidden.csv", ".cache/x.csv", "s03/deep/run.TXT"] {
+        for f in ["s01/walk.csv", "s02/walk.csv", "s02/notes.md", "s02/.hidden.csv", ".cache/x.csv", "s03/deep/run.TXT",
+                  "a/x/trial.csv", "b/x/trial.csv"] {
             try touch(dir, f)
         }
         let inputs = try BatchInputs.resolve([dir.path, dir.appendingPathComponent("s01/walk.csv").path])
-        XCTAssertEqual(inputs.map(\.recording), ["s01/walk", "s02/walk", "s03/deep/run"])
+        XCTAssertEqual(inputs.map(\.recording), ["a/x/trial", "b/x/trial", "run", "s01/walk", "s02/walk"])
         XCTAssertEqual(inputs[2].path, dir.path + "/s03/deep/run.TXT")
 
         let files = try BatchInputs.resolve([dir.appendingPathComponent("s02/walk.csv").path, dir.appendingPathComponent("s01/walk.csv").path])
         XCTAssertEqual(files.map(\.recording), ["s01/walk", "s02/walk"])
-        let one = try BatchInputs.resolve([dir.appendingPathComponent("s01/walk.csv").path])
-        XCTAssertEqual(one.map(\.recording), ["walk"])
+        let apart = try BatchInputs.resolve([dir.appendingPathComponent("s01/walk.csv").path, dir.appendingPathComponent("s03/deep/run.TXT").path])
+        XCTAssertEqual(apart.map(\.recording), ["run", "walk"])
     }
 
     /// The batch's own output directory, inside an input directory, is not searched: a second
@@ -50,6 +51,10 @@ final class BatchInputsTests: XCTestCase {
         try touch(dir, "a.txt")
         try touch(dir, "b.csv")
         XCTAssertEqual(try BatchInputs.resolve([dir.path]).map(\.recording), ["a.csv", "a.txt", "b"])
+        // A contrived clash that no number of folders resolves falls back to the whole path.
+        try touch(dir, "a.csv.dat")
+        let clash = try BatchInputs.resolve([dir.path])
+        XCTAssertEqual(Set(clash.map(\.recording)).count, 4, "\(clash.map(\.recording))")
     }
 
     func testMissingInputsAndStandardInputAreUsageErrors() throws {

@@ -56,6 +56,7 @@ final class BatchEndToEndTests: XCTestCase {
         let run = try GaitBinary.run(["batch", "in", "--out", "out", "--jobs", "2", "--height", "1.75"], cwd: dir)
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("in/s04/empty.csv:1: "), run.stderr)
+        XCTAssertTrue(fm.fileExists(atPath: out.appendingPathComponent("slow.json").path), "a unique file name is the recording's name")
 
         let errors = try csvRows(out.appendingPathComponent("errors.csv"))
         XCTAssertEqual(errors.count, 2, "header and one failed input")
@@ -65,12 +66,12 @@ final class BatchEndToEndTests: XCTestCase {
 
         let summary = try csvRows(out.appendingPathComponent("summary.csv"))
         let header = summary[0]
-        XCTAssertEqual(summary.dropFirst().map { $0[0] }, ["s01/walk", "s02/slow", "s02/walk", "s03/walk"])
+        XCTAssertEqual(summary.dropFirst().map { $0[0] }, ["s01/walk", "s02/walk", "s03/walk", "slow"])
         for key in ["walking_time_s", "n_steps", "cadence_spm", "speed_mps", "step_time_asymmetry_pct", "step_length_longer_side"] {
             XCTAssertTrue(header.contains(key), key)
         }
         let badRows = header.firstIndex(of: "bad_rows_skipped")!
-        XCTAssertEqual(summary.dropFirst().map { $0[badRows] }, ["0", "0", "0", "1"])
+        XCTAssertEqual(summary.dropFirst().map { $0[badRows] }, ["0", "0", "1", "0"])
         let steps = header.firstIndex(of: "n_steps")!
         for row in summary.dropFirst() { XCTAssertGreaterThan(Int(row[steps]) ?? 0, 50, row[0]) }
 
@@ -79,7 +80,7 @@ final class BatchEndToEndTests: XCTestCase {
             XCTAssertEqual(single.status, 0, single.stderr)
             XCTAssertEqual(try read(out.appendingPathComponent(recording + ".json")), single.text, recording)
         }
-        XCTAssertFalse(fm.fileExists(atPath: out.appendingPathComponent("s04/empty.json").path))
+        XCTAssertFalse(fm.fileExists(atPath: out.appendingPathComponent("empty.json").path))
         let leftovers = try fm.subpathsOfDirectory(atPath: out.path).filter { $0.contains(".tmp-") }
         XCTAssertEqual(leftovers, [])
     }
@@ -112,7 +113,7 @@ final class BatchEndToEndTests: XCTestCase {
         let merge = try GaitBinary.run(["merge", "shard1", "shard2", "shard3", "--out", "merged"], cwd: dir)
         XCTAssertEqual(merge.status, 1, "the merged errors.csv lists the failed input: \(merge.stderr)")
         let files = try fm.subpathsOfDirectory(atPath: dir.appendingPathComponent("one").path).filter { $0.contains(".") }.sorted()
-        XCTAssertEqual(files, ["errors.csv", "s01/walk.json", "s02/slow.json", "s02/walk.json", "s03/walk.json", "summary.csv"])
+        XCTAssertEqual(files, ["errors.csv", "s01/walk.json", "s02/walk.json", "s03/walk.json", "slow.json", "summary.csv"])
         for other in ["two", "merged"] {
             let theirs = try fm.subpathsOfDirectory(atPath: dir.appendingPathComponent(other).path).filter { $0.contains(".") }.sorted()
             XCTAssertEqual(theirs, files, other)
