@@ -101,7 +101,7 @@ public enum BatchInputs {
 
     /// Regular files under `dir` (recursively; hidden files and folders skipped unless
     /// `includingHidden`) whose name passes `keep`: their path relative to `dir` and their path, sorted.
-    static func files(under dir: String, includingHidden: Bool = false,
+    public static func files(under dir: String, includingHidden: Bool = false,
                       keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: dir) else { throw GaitError(.usage, "cannot list the directory", file: dir) }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GaitBatch
 import GaitCore
 import GaitOutput
 import GaitPipeline
@@ -13,12 +15,13 @@ struct Report: ParsableCommand {
         discussion: """
             Each FILE is a recording (CSV), analysed as `gait analyze` would with the options below, or a \
             gait.analysis/1 JSON document that `gait analyze --format json` wrote (told apart by a first \
-            character '{'); the options do not change a JSON document. With several files the report starts \
+            character '{'); the options do not change a JSON document. A directory stands for every \
+            .json document under it (a gait batch output). With several files the report starts \
             with an overview table. Large recordings are thinned for drawing (docs/output.md, "gait report"). \
             Flags support research; they are not a diagnosis.
             """)
 
-    @Argument(help: "Recordings (CSV) or gait.analysis/1 JSON documents.")
+    @Argument(help: "Recordings (CSV), gait.analysis/1 JSON documents, or directories of documents (a gait batch output).")
     var files: [String] = []
     @Option(help: "The HTML file to write (atomically: complete or absent).")
     var out: String
@@ -35,10 +38,27 @@ struct Report: ParsableCommand {
 
     func run() throws {
         var report = HTMLReport(title: title)
-        for file in files {
+        for file in try Self.expand(files) {
             report.add(name: file, document: try document(file))
         }
         try Output.write(report.html(), to: out)
+    }
+
+    /// The files, with each directory replaced by the analysis documents (`.json`) under it, in
+    /// name order: a `gait batch` output directory reports every recording of the batch.
+    static func expand(_ files: [String]) throws(GaitError) -> [String] {
+        var out: [String] = []
+        for file in files {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), isDir.boolValue else {
+                out.append(file)
+                continue
+            }
+            let documents = try BatchInputs.files(under: file) { $0.hasSuffix(".json") }.map(\.path)
+            guard !documents.isEmpty else { throw GaitError(.usage, "no analysis documents (.json) in the directory", file: file) }
+            out += documents
+        }
+        return out
     }
 
     /// The analysis document of `file`: read back when it is one, else made by analysing it.

@@ -162,6 +162,22 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertEqual(try read(dir.appendingPathComponent("merged/summary.csv")), try read(dir.appendingPathComponent("second/summary.csv")))
     }
 
+    /// A batch's output directory is a report's input: one page with every recording.
+    func testReportOfABatchDirectory() throws {
+        let dir = try study()
+        XCTAssertEqual(try GaitBinary.run(["batch", "in", "--out", "out"], cwd: dir).status, 1)
+        let run = try GaitBinary.run(["report", "out", "--out", "report.html"], cwd: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let page = try read(dir.appendingPathComponent("report.html"))
+        for name in ["out/s01/walk.json", "out/s02/walk.json", "out/s03/walk.json", "out/slow.json"] {
+            XCTAssertTrue(page.contains(name), name)
+        }
+        XCTAssertFalse(page.contains("summary.csv"), "only the documents are read")
+        let empty = try GaitBinary.run(["report", "in/s04", "--out", "never.html"], cwd: dir)
+        XCTAssertEqual(empty.status, 2, "a directory without documents is an error")
+        XCTAssertFalse(fm.fileExists(atPath: dir.appendingPathComponent("never.html").path))
+    }
+
     /// Subject data come from --metadata per recording, over the command line's; a bad table stops
     /// the batch before anything is written, naming its line and column.
     func testMetadataGivesEachRecordingItsSubject() throws {
