@@ -22,6 +22,28 @@ public struct Biquad: Hashable, Sendable {
 
     public mutating func reset() { z1 = 0; z2 = 0 }
 
+    /// `process` over a whole buffer in place, first to last or (`backward`) last to first, with
+    /// the coefficients and state in registers: the same arithmetic, sample for sample, as calling
+    /// `process` in that order, so the output is bit-identical.
+    public mutating func process(_ buffer: UnsafeMutableBufferPointer<Double>, backward: Bool = false) {
+        let b0 = self.b0, b1 = self.b1, b2 = self.b2, a1 = self.a1, a2 = self.a2
+        var z1 = self.z1, z2 = self.z2
+        guard let base = buffer.baseAddress else { return }
+        let n = buffer.count
+        var i = backward ? n - 1 : 0
+        let stepBy = backward ? -1 : 1
+        for _ in 0..<n {
+            let x = base[i]
+            let y = b0 * x + z1
+            z1 = b1 * x - a1 * y + z2
+            z2 = b2 * x - a2 * y
+            base[i] = y
+            i += stepBy
+        }
+        self.z1 = z1
+        self.z2 = z2
+    }
+
     /// Set the state to the steady state for a constant input `x` (removes the start-up step).
     public mutating func settle(at x: Double) {
         // Steady state: y = x · H(1); solve the state equations for z1, z2.
@@ -117,21 +139,19 @@ public struct ButterworthFilter: Hashable, Sendable {
         for i in stride(from: pad, to: 0, by: -1) { ext.append(2 * x[0] - x[i]) }
         ext.append(contentsOf: x)
         for i in 1...pad { ext.append(2 * x[n - 1] - x[n - 1 - i]) }
-        var f = self
-        f.settle(at: ext[0])
-        for i in ext.indices { ext[i] = f.process(ext[i]) }
-        f = self
-        f.settle(at: ext[ext.count - 1])
-        for i in ext.indices.reversed() { ext[i] = f.process(ext[i]) }
-        return Array(ext[pad..<(pad + n)])
-    }
-
-    private mutating func settle(at x: Double) {
-        var v = x
-        for i in sections.indices {
-            sections[i].settle(at: v)
-            let b = sections[i]
-            v = v * (b.b0 + b.b1 + b.b2) / (1 + b.a1 + b.a2)
+        // Section by section over the whole block: each section sees exactly the samples it saw in
+        // the sample-by-sample cascade, so the result is bit-identical, without per-sample array
+        // access to the sections.
+        ext.withUnsafeMutableBufferPointer { buffer in
+            for backward in [false, true] {
+                var level = backward ? buffer[buffer.count - 1] : buffer[0]
+                for var section in sections {
+                    section.settle(at: level)
+                    level = level * (section.b0 + section.b1 + section.b2) / (1 + section.a1 + section.a2)
+                    section.process(buffer, backward: backward)
+                }
+            }
         }
+        return Array(ext[pad..<(pad + n)])
     }
 }

@@ -115,6 +115,12 @@ public struct JSONWriter: Sendable {
 
     static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings (every key, sides, patterns) need no escape: append them whole.
+        if !s.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
