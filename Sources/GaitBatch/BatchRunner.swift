@@ -124,9 +124,10 @@ public struct BatchRunner: Sendable {
         for f in stale { unlink(f.path) }
     }
 
-    /// Reads and checks a `gait.analysis/1` document.
+    /// Reads and checks a `gait.analysis/1` document for its summary row: the per-event lists are
+    /// checked but not built (a week-long document holds a million steps).
     public static func readDocument(_ path: String) throws(GaitError) -> JSONValue {
-        try AnalysisDocument.read(path: path)
+        try AnalysisDocument.read(path: path, skipping: AnalysisDocument.eventLists)
     }
 
     /// `mkdir -p` of the directory holding `file`.

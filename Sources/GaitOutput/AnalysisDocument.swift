@@ -26,9 +26,13 @@ public enum AnalysisDocument {
         }
     }
 
+    /// The per-event lists of a document: what a reader that needs only the summary skips.
+    public static let eventLists: Set<String> = ["steps", "strides", "bouts", "turns"]
+
     /// Parses the file as JSON and checks that it is a `gait.analysis/1` document. Errors name
-    /// the file (and the line and column of bad JSON).
-    public static func read(path: String) throws(GaitError) -> JSONValue {
+    /// the file (and the line and column of bad JSON). Top-level members named in `skipping`
+    /// are checked for syntax and read as null (`JSONReader.parse`).
+    public static func read(path: String, skipping: Set<String> = []) throws(GaitError) -> JSONValue {
         let fd = try open(path)
         defer { close(fd) }
         var bytes: [UInt8] = []
@@ -40,7 +44,7 @@ public enum AnalysisDocument {
         }
         // A byte-order mark is not JSON; skip it as `startsLikeJSON` does.
         let start = bytes.starts(with: byteOrderMark) ? 3 : 0
-        let document = try JSONReader.parse(start == 0 ? bytes : Array(bytes[start...]), path: path)
+        let document = try JSONReader.parse(start == 0 ? bytes : Array(bytes[start...]), path: path, skipping: skipping)
         try check(document, path: path)
         return document
     }

@@ -12,13 +12,18 @@ public struct JSONReader {
     private let path: String
     private var i = 0
     private var depth = 0
+    /// Top-level keys whose values are scanned, not built.
+    private var skippedKeys: Set<String> = []
     /// Nesting deeper than this is refused rather than recursed into (the analysis documents are
     /// four levels deep).
     private static let maxDepth = 256
 
-    /// Parses a whole document; `path` names it in error messages.
-    public static func parse(_ bytes: [UInt8], path: String) throws(GaitError) -> JSONValue {
+    /// Parses a whole document; `path` names it in error messages. The values of the top-level
+    /// object's members named in `skipping` are checked for syntax but not built (they read as
+    /// null): a batch needs a week-long document's summary, not its million steps.
+    public static func parse(_ bytes: [UInt8], path: String, skipping: Set<String> = []) throws(GaitError) -> JSONValue {
         var reader = JSONReader(bytes: bytes, path: path)
+        reader.skippedKeys = skipping
         reader.skipSpace()
         let value = try reader.value()
         reader.skipSpace()
@@ -60,7 +65,12 @@ public struct JSONReader {
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
             i += 1
             skipSpace()
-            members.append((key, try value()))
+            if depth == 1 && skippedKeys.contains(key) {
+                try skipValue()
+                members.append((key, .null))
+            } else {
+                members.append((key, try value()))
+            }
             skipSpace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
             if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
@@ -83,6 +93,61 @@ public struct JSONReader {
             if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
             throw error("expected ',' or ']' in an array")
         }
+    }
+
+    /// Checks one value's syntax as `value()` does, without building it.
+    private mutating func skipValue() throws(GaitError) {
+        guard i < bytes.count else { throw error("the JSON ends where a value was expected") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            try enter()
+            defer { depth -= 1 }
+            let object = bytes[i] == UInt8(ascii: "{")
+            let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            i += 1
+            skipSpace()
+            if peek(close) { i += 1; return }
+            while true {
+                skipSpace()
+                if object {
+                    guard peek(UInt8(ascii: "\"")) else { throw error("expected a quoted key") }
+                    try skipString()
+                    skipSpace()
+                    guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
+                    i += 1
+                    skipSpace()
+                }
+                try skipValue()
+                skipSpace()
+                if peek(UInt8(ascii: ",")) { i += 1; continue }
+                if peek(close) { i += 1; return }
+                throw error(object ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array")
+            }
+        case UInt8(ascii: "\""): try skipString()
+        default: _ = try value()  // literals and numbers build nothing on the heap
+        }
+    }
+
+    /// Scans a string (escapes checked, nothing decoded).
+    private mutating func skipString() throws(GaitError) {
+        i += 1
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; return }
+            if b < 0x20 { throw error("control character inside a string") }
+            if b == UInt8(ascii: "\\") {
+                i += 1
+                guard i < bytes.count else { break }
+                switch bytes[i] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
+                case UInt8(ascii: "u"): _ = try hex4()
+                default: throw error("invalid escape in a string")
+                }
+            }
+            i += 1
+        }
+        throw error("the JSON ends inside a string")
     }
 
     private mutating func string() throws(GaitError) -> String {

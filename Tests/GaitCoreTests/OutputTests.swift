@@ -64,6 +64,25 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(none.joined(), JSONWriter().string(.object([])))
     }
 
+    /// Skipped top-level members read as null and everything else as before; their syntax is
+    /// still checked, with the same positions in errors.
+    func testJSONReaderSkipsNamedMembers() throws {
+        let text = #"{"a": [1, {"b": "x\"y"}, [[]]], "steps": [{"ic_s": 1.5, "s": "\u00e9"}, {}], "c": {"steps": 2}}"#
+        let full = try JSONReader.parse(Array(text.utf8), path: "d")
+        let skipped = try JSONReader.parse(Array(text.utf8), path: "d", skipping: ["steps"])
+        XCTAssertEqual(skipped["steps"], .null)
+        XCTAssertEqual(skipped["a"], full["a"])
+        XCTAssertEqual(skipped["c"], full["c"], "only top-level members are skipped")
+        for bad in [#"{"steps": [1, 2}"#, #"{"steps": ["\q"]}"#, #"{"steps": [tru]}"#, #"{"steps": {"k" 1}}"#] {
+            var built: GaitError?, scanned: GaitError?
+            do { _ = try JSONReader.parse(Array(bad.utf8), path: "d") } catch { built = error }
+            do { _ = try JSONReader.parse(Array(bad.utf8), path: "d", skipping: ["steps"]) } catch { scanned = error }
+            XCTAssertNotNil(scanned, bad)
+            XCTAssertEqual(scanned?.line, built?.line, bad)
+            XCTAssertEqual(scanned?.column, built?.column, bad)
+        }
+    }
+
     /// Bad JSON is refused with the file, line and column of the offending byte.
     func testJSONReaderErrorsNameLineAndColumn() {
         let cases: [(String, Int, Int)] = [
