@@ -36,18 +36,11 @@ struct Stream: ParsableCommand {
             }
             for f in result.flags { emit("flag", f.json) }
             emit("summary", .object(
-                [("input", result.input.json)] + (result.summary.json.objectMembers)
+                [("input", result.input.json)] + (result.summary.json.membersValue ?? [])
                     + [("disclaimer", .string(researchDisclaimer))]))
         } catch {
             emit("error", .object([("message", .string(error.description))]))
             throw error
         }
-    }
-}
-
-extension JSONValue {
-    var objectMembers: [(String, JSONValue)] {
-        if case .object(let m) = self { return m }
-        return []
     }
 }
