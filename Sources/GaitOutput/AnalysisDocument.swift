@@ -32,7 +32,8 @@ public enum AnalysisDocument {
     /// Parses the file as JSON and checks that it is a `gait.analysis/1` document. Errors name
     /// the file (and the line and column of bad JSON). Top-level members named in `skipping`
     /// are checked for syntax and read as null (`JSONReader.parse`).
-    public static func read(path: String, skipping: Set<String> = []) throws(GaitError) -> JSONValue {
+    public static func read(path: String, skipping: Set<String> = [],
+                            projecting: [String: Set<String>] = [:]) throws(GaitError) -> JSONValue {
         let fd = try open(path)
         defer { close(fd) }
         var bytes: [UInt8] = []
@@ -44,7 +45,8 @@ public enum AnalysisDocument {
         }
         // A byte-order mark is not JSON; skip it as `startsLikeJSON` does.
         let start = bytes.starts(with: byteOrderMark) ? 3 : 0
-        let document = try JSONReader.parse(start == 0 ? bytes : Array(bytes[start...]), path: path, skipping: skipping)
+        let document = try JSONReader.parse(start == 0 ? bytes : Array(bytes[start...]), path: path, skipping: skipping,
+                                           projecting: projecting)
         try check(document, path: path)
         return document
     }

@@ -17,6 +17,26 @@ public struct HTMLReport {
         self.title = title
     }
 
+    /// What the report reads of a document: no strides, and of each step only these fields.
+    /// Readers load documents through it (`AnalysisDocument.read(path:skipping:projecting:)`,
+    /// `document(from:)`), so a week-long recording's million steps cost four numbers each.
+    public static let unusedMembers: Set<String> = ["strides"]
+    public static let usedFields: [String: Set<String>] = ["steps": ["ic_s", "side", "step_time_s", "step_length_m"]]
+
+    /// The document the report draws, made from a fresh analysis's members with the same
+    /// members left out and fields kept as a document read from a file.
+    public static func document(from members: [(String, JSONMember)]) -> JSONValue {
+        .object(members.map { key, member -> (String, JSONValue) in
+            if unusedMembers.contains(key) { return (key, .null) }
+            guard let keep = usedFields[key], case .items(let count, let element) = member else { return (key, member.value) }
+            return (key, .array((0..<count).map { i in
+                let e = element(i)
+                guard case .object(let fields) = e else { return e }
+                return .object(fields.filter { keep.contains($0.0) })
+            }))
+        })
+    }
+
     /// The whole page for `recordings`, each named as given (usually the file as typed).
     public static func render(_ recordings: [(name: String, document: JSONValue)], title: String = "GaitKit report") -> String {
         var report = HTMLReport(title: title)

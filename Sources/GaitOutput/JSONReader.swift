@@ -14,6 +14,10 @@ public struct JSONReader {
     private var depth = 0
     /// Top-level keys whose values are scanned, not built.
     private var skippedKeys: Set<String> = []
+    /// Top-level keys whose array elements keep only some of their keys.
+    private var projections: [String: Set<String>] = [:]
+    /// The keys kept in the objects being read, while inside a projected array.
+    private var kept: Set<String>?
     /// Nesting deeper than this is refused rather than recursed into (the analysis documents are
     /// four levels deep).
     private static let maxDepth = 256
@@ -21,9 +25,13 @@ public struct JSONReader {
     /// Parses a whole document; `path` names it in error messages. The values of the top-level
     /// object's members named in `skipping` are checked for syntax but not built (they read as
     /// null): a batch needs a week-long document's summary, not its million steps.
-    public static func parse(_ bytes: [UInt8], path: String, skipping: Set<String> = []) throws(GaitError) -> JSONValue {
+    /// `projecting` does the same inside arrays of objects: for a top-level member named there, each
+    /// element object keeps only the listed keys.
+    public static func parse(_ bytes: [UInt8], path: String, skipping: Set<String> = [],
+                             projecting: [String: Set<String>] = [:]) throws(GaitError) -> JSONValue {
         var reader = JSONReader(bytes: bytes, path: path)
         reader.skippedKeys = skipping
+        reader.projections = projecting
         reader.skipSpace()
         let value = try reader.value()
         reader.skipSpace()
@@ -68,6 +76,12 @@ public struct JSONReader {
             if depth == 1 && skippedKeys.contains(key) {
                 try skipValue()
                 members.append((key, .null))
+            } else if depth == 1, let keep = projections[key] {
+                kept = keep
+                defer { kept = nil }
+                members.append((key, try value()))
+            } else if depth == 3, let kept, !kept.contains(key) {
+                try skipValue()  // an element of a projected array: a key not kept
             } else {
                 members.append((key, try value()))
             }

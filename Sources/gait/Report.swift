@@ -64,10 +64,12 @@ struct Report: ParsableCommand {
     /// The analysis document of `file`: read back when it is one, else made by analysing it.
     private func document(_ file: String) throws(GaitError) -> JSONValue {
         do {
-            if try AnalysisDocument.startsLikeJSON(path: file) { return try AnalysisDocument.read(path: file) }
+            if try AnalysisDocument.startsLikeJSON(path: file) {
+                return try AnalysisDocument.read(path: file, skipping: HTMLReport.unusedMembers, projecting: HTMLReport.usedFields)
+            }
             let result = try GaitEngine.analyze(path: file, options: try input.engineOptions(path: file))
             // The numbers as `analyze --format json` writes them, so both kinds of input draw alike.
-            return JSONWriter().readBack(result.json)
+            return JSONWriter().readBack(HTMLReport.document(from: result.jsonMembers))
         } catch {
             throw error.inFile(file)
         }

@@ -73,6 +73,10 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(skipped["steps"], .null)
         XCTAssertEqual(skipped["a"], full["a"])
         XCTAssertEqual(skipped["c"], full["c"], "only top-level members are skipped")
+        let projected = try JSONReader.parse(Array(text.utf8), path: "d", projecting: ["steps": ["ic_s"], "a": ["b"]])
+        XCTAssertEqual(projected["steps"], .array([.object([("ic_s", .number(1.5))]), .object([])]))
+        XCTAssertEqual(projected["a"], full["a"], "elements that are not objects, and kept keys, are whole")
+        XCTAssertEqual(projected["c"], full["c"])
         for bad in [#"{"steps": [1, 2}"#, #"{"steps": ["\q"]}"#, #"{"steps": [tru]}"#, #"{"steps": {"k" 1}}"#] {
             var built: GaitError?, scanned: GaitError?
             do { _ = try JSONReader.parse(Array(bad.utf8), path: "d") } catch { built = error }
