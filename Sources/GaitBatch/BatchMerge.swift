@@ -46,17 +46,18 @@ public enum BatchMerge {
             errorRows += try errors(in: dir)
         }
         // Check every document before writing anything.
-        var rows: [(String, [JSONValue])] = []
-        for recording in order.sorted() {
+        let recordings = order.sorted()
+        var rows: [[JSONValue]] = []
+        for recording in recordings {
             let doc = try BatchRunner.readDocument(sources[recording]!)
-            rows.append((recording, BatchTables.summaryRow(recording: recording, document: doc)))
+            rows.append(BatchTables.summaryRow(recording: recording, document: doc))
         }
         var failed = Set<String>()
         let failures = errorRows.filter { sources[$0.recording] == nil && failed.insert($0.recording).inserted }
             .sorted { $0.recording < $1.recording }
 
         try BatchRunner.makeDirectory(out)
-        for (recording, _) in rows {
+        for recording in recordings {
             let target = BatchRunner.documentPath(recording, in: out)
             try BatchRunner.makeParentDirectory(of: target)
             guard let data = fm.contents(atPath: sources[recording]!) else {
@@ -65,8 +66,7 @@ public enum BatchMerge {
             var bytes = [UInt8](data)
             try AtomicFile.write(bytes: &bytes, to: target)
         }
-        try AtomicFile.write(BatchTables.csv(header: BatchTables.summaryColumns, rows: rows.map(\.1)), to: out + "/summary.csv")
-        try AtomicFile.write(BatchTables.csv(header: BatchTables.errorColumns, rows: failures.map(\.fields)), to: out + "/errors.csv")
+        try BatchTables.write(summaryRows: rows, errorRows: failures.map(\.fields), to: out)
         return Report(recordings: rows.count, failures: failures.count)
     }
 

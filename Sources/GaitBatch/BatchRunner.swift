@@ -34,55 +34,35 @@ public struct BatchRunner: Sendable {
         public var analysed = 0
         public var resumed = 0
         public var failures: [BatchFailure] = []
-        /// The inputs with a result, with their summary rows, in recording-name order.
-        public var rows: [(recording: String, row: [JSONValue])] = []
+        /// The summary rows of the inputs with a result, in recording-name order.
+        public var rows: [[JSONValue]] = []
     }
 
-    /// The outcome of one input.
-    enum Outcome: Sendable {
+    /// How one input ended: its summary row, or why it failed.
+    public enum Outcome: Sendable {
         case analysed([JSONValue])
         case resumed([JSONValue])
-        case failed(BatchFailure)
-    }
-
-    /// How one input ended, for progress messages.
-    public enum Status: Sendable {
-        case analysed
-        case resumed
         case failed(BatchFailure)
     }
 
     /// Runs every input, then writes the two tables. `onFinish` is called from the worker threads
     /// (calls may overlap) as each input finishes, with how many have finished so far.
     public func run(_ inputs: [BatchInput],
-                    onFinish: @escaping @Sendable (_ input: BatchInput, _ status: Status, _ finished: Int) -> Void = { _, _, _ in })
+                    onFinish: @escaping @Sendable (_ input: BatchInput, _ outcome: Outcome, _ finished: Int) -> Void = { _, _, _ in })
         throws(GaitError) -> Report {
         try Self.makeDirectory(outputDirectory)
         if resume { try removeInterruptedWrites() }
-        let finished = Counter()
-        let outcomes = WorkQueue(count: inputs.count).run(threads: min(jobs, max(1, inputs.count))) { i in
-            let outcome = process(inputs[i])
-            let status: Status
-            switch outcome {
-            case .analysed: status = .analysed
-            case .resumed: status = .resumed
-            case .failed(let f): status = .failed(f)
-            }
-            onFinish(inputs[i], status, finished.increment())
-            return outcome
-        }
+        let outcomes = WorkQueue.run(inputs.count, threads: jobs, { i in process(inputs[i]) },
+                                     finished: { i, outcome, done in onFinish(inputs[i], outcome, done) })
         var report = Report()
-        for (input, outcome) in zip(inputs, outcomes) {
+        for outcome in outcomes {
             switch outcome {
-            case .analysed(let row): report.analysed += 1; report.rows.append((input.recording, row))
-            case .resumed(let row): report.resumed += 1; report.rows.append((input.recording, row))
+            case .analysed(let row): report.analysed += 1; report.rows.append(row)
+            case .resumed(let row): report.resumed += 1; report.rows.append(row)
             case .failed(let f): report.failures.append(f)
             }
         }
-        try AtomicFile.write(BatchTables.csv(header: BatchTables.summaryColumns, rows: report.rows.map(\.row)),
-                             to: outputDirectory + "/summary.csv")
-        try AtomicFile.write(BatchTables.csv(header: BatchTables.errorColumns, rows: report.failures.map(BatchTables.errorRow)),
-                             to: outputDirectory + "/errors.csv")
+        try BatchTables.write(summaryRows: report.rows, errorRows: report.failures.map(BatchTables.errorRow), to: outputDirectory)
         return report
     }
 
@@ -142,62 +122,5 @@ public struct BatchRunner: Sendable {
         } catch {
             throw GaitError(.usage, "cannot create the directory: \(error.localizedDescription)", file: path)
         }
-    }
-}
-
-/// A count shared by the worker threads.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var n = 0
-
-    /// The count after adding one.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        n += 1
-        return n
-    }
-}
-
-/// Runs `count` items on a fixed number of threads, each taking the next item when it is free
-/// (recordings differ in length by orders of magnitude, so fixed slices would leave cores idle).
-final class WorkQueue<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private var results: [T?]
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        results = Array(repeating: nil, count: count)
-    }
-
-    /// Results in item order. `body` runs on worker threads; calls to it overlap.
-    func run(threads: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        let done = DispatchGroup()
-        for _ in 0..<threads {
-            done.enter()
-            let worker = Thread { [self] in
-                while let i = take() {
-                    let r = body(i)
-                    lock.lock()
-                    results[i] = r
-                    lock.unlock()
-                }
-                done.leave()
-            }
-            worker.stackSize = 8 << 20
-            worker.start()
-        }
-        done.wait()
-        return results.map { $0! }
-    }
-
-    private func take() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < count else { return nil }
-        next += 1
-        return next - 1
     }
 }

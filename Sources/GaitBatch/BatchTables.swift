@@ -56,11 +56,13 @@ public enum BatchTables {
          .string(failure.recording), .string(failure.error.kind == .analysisFailed ? "analysis_failed" : "invalid_input")]
     }
 
-    /// A whole table as CSV text.
-    static func csv(header: [String], rows: [[JSONValue]]) -> String {
-        var out = CSVWriter.header(header)
-        for r in rows { out += CSVWriter.row(r) }
-        return out
+    /// Writes `DIR/summary.csv` and `DIR/errors.csv`, each atomically.
+    static func write(summaryRows: [[JSONValue]], errorRows: [[JSONValue]], to directory: String) throws(GaitError) {
+        for (name, header, rows) in [("summary.csv", summaryColumns, summaryRows), ("errors.csv", errorColumns, errorRows)] {
+            var text = CSVWriter.header(header)
+            for r in rows { text += CSVWriter.row(r) }
+            try AtomicFile.write(text, to: directory + "/" + name)
+        }
     }
 }
 

@@ -12,3 +12,13 @@ extension Double {
         return (self < 0 && r > 0 ? "-" : "") + String(Int64(whole)) + fracText
     }
 }
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs (CSV fields, header names, options).
+    public func trimmingSpaces() -> Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return s
+    }
+}

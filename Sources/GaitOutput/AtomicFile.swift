@@ -19,18 +19,11 @@ public enum AtomicFile {
         try write(to: path) { sink throws(GaitError) in try sink(copy) }
     }
 
-    /// Text made in pieces of any size, written in writes of about 64 KiB; the file appears at
-    /// `path` complete, or not at all if `body` or a write fails.
+    /// Text made in pieces of any size, written in writes of about 64 KiB (`TextChunks`); the
+    /// file appears at `path` complete, or not at all if `body` or a write fails.
     public static func writeText(to path: String, _ body: (_ sink: (String) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
         try write(to: path) { bytes throws(GaitError) in
-            try withoutActuallyEscaping(bytes) { (write: @escaping ([UInt8]) throws(GaitError) -> Void) throws(GaitError) in
-                var pending = ""
-                try body { text throws(GaitError) in
-                    pending += text
-                    if pending.utf8.count >= 1 << 16 { try write(Array(pending.utf8)); pending = "" }
-                }
-                if !pending.isEmpty { try write(Array(pending.utf8)) }
-            }
+            try TextChunks.pass(body) { text throws(GaitError) in try bytes(Array(text.utf8)) }
         }
     }
 
@@ -86,4 +79,25 @@ public enum AtomicFile {
     #else
     return Darwin.write(fd, p, n)
     #endif
+}
+
+/// Text made in many small pieces, passed on in pieces of about 64 KiB: few writes, bounded memory.
+public enum TextChunks {
+    public static let size = 1 << 16
+
+    /// Runs `body`, handing what it sinks to `write` in chunks of at least `size` bytes (the
+    /// last one smaller).
+    public static func pass(_ body: (_ sink: (String) throws(GaitError) -> Void) throws(GaitError) -> Void,
+                            to write: (String) throws(GaitError) -> Void) throws(GaitError) {
+        // `write` is only called while `body` runs (Swift cannot see that a closure handed to one
+        // non-escaping parameter and capturing another does not escape).
+        try withoutActuallyEscaping(write) { (write: @escaping (String) throws(GaitError) -> Void) throws(GaitError) in
+            var pending = ""
+            try body { text throws(GaitError) in
+                pending += text
+                if pending.utf8.count >= size { try write(pending); pending = "" }
+            }
+            if !pending.isEmpty { try write(pending) }
+        }
+    }
 }

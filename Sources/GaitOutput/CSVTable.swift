@@ -13,7 +13,7 @@ public struct CSVTable: Sendable {
     /// The 0-based column whose header is one of `names` (case-insensitive, surrounding spaces
     /// ignored), the first of `names` that is present; nil when none is.
     public func column(_ names: String...) -> Int? {
-        let normalized = header.map { $0.trimmingSpaceAndTab().lowercased() }
+        let normalized = header.map { Substring($0).trimmingSpaces().lowercased() }
         for n in names { if let i = normalized.firstIndex(of: n.lowercased()) { return i } }
         return nil
     }
@@ -79,15 +79,5 @@ public struct CSVTable: Sendable {
         }
         guard let first = records.first else { throw GaitError(.invalidInput, "the table is empty: no header", file: path, line: 1) }
         return CSVTable(header: first.1, rows: records.dropFirst().map { (line: $0.0, fields: $0.1) })
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces and tabs.
-    func trimmingSpaceAndTab() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-        return String(s)
     }
 }

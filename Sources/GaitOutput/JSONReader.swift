@@ -44,12 +44,14 @@ public struct JSONReader {
         self.path = path
     }
 
-    private mutating func value() throws(GaitError) -> JSONValue {
+    /// The next value. With `build` false its syntax is checked all the same, but nothing is
+    /// built (it reads as null): skipped and projected-out members cost no allocation.
+    private mutating func value(build: Bool = true) throws(GaitError) -> JSONValue {
         guard i < bytes.count else { throw error("the JSON ends where a value was expected") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
-        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "{"): return try object(build: build)
+        case UInt8(ascii: "["): return try array(build: build)
+        case UInt8(ascii: "\""): let s = try string(build: build); return build ? .string(s) : .null
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
@@ -58,131 +60,80 @@ public struct JSONReader {
         }
     }
 
-    private mutating func object() throws(GaitError) -> JSONValue {
+    private mutating func object(build: Bool) throws(GaitError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         i += 1
         var members: [(String, JSONValue)] = []
         skipSpace()
-        if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) { i += 1; return build ? .object(members) : .null }
         while true {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a quoted key") }
-            let key = try string()
+            let key = try string(build: build)
             skipSpace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
             i += 1
             skipSpace()
-            if depth == 1 && skippedKeys.contains(key) {
-                try skipValue()
-                members.append((key, .null))
+            if !build {
+                _ = try value(build: false)
+            } else if depth == 1 && skippedKeys.contains(key) {
+                members.append((key, try value(build: false)))
             } else if depth == 1, let keep = projections[key] {
                 kept = keep
                 defer { kept = nil }
                 members.append((key, try value()))
             } else if depth == 3, let kept, !kept.contains(key) {
-                try skipValue()  // an element of a projected array: a key not kept
+                _ = try value(build: false)  // an element of a projected array: a key not kept
             } else {
                 members.append((key, try value()))
             }
             skipSpace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
-            if peek(UInt8(ascii: "}")) { i += 1; return .object(members) }
+            if peek(UInt8(ascii: "}")) { i += 1; return build ? .object(members) : .null }
             throw error("expected ',' or '}' in an object")
         }
     }
 
-    private mutating func array() throws(GaitError) -> JSONValue {
+    private mutating func array(build: Bool) throws(GaitError) -> JSONValue {
         try enter()
         defer { depth -= 1 }
         i += 1
         var items: [JSONValue] = []
         skipSpace()
-        if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) { i += 1; return build ? .array(items) : .null }
         while true {
             skipSpace()
-            items.append(try value())
+            let item = try value(build: build)
+            if build { items.append(item) }
             skipSpace()
             if peek(UInt8(ascii: ",")) { i += 1; continue }
-            if peek(UInt8(ascii: "]")) { i += 1; return .array(items) }
+            if peek(UInt8(ascii: "]")) { i += 1; return build ? .array(items) : .null }
             throw error("expected ',' or ']' in an array")
         }
     }
 
-    /// Checks one value's syntax as `value()` does, without building it.
-    private mutating func skipValue() throws(GaitError) {
-        guard i < bytes.count else { throw error("the JSON ends where a value was expected") }
-        switch bytes[i] {
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            try enter()
-            defer { depth -= 1 }
-            let object = bytes[i] == UInt8(ascii: "{")
-            let close = object ? UInt8(ascii: "}") : UInt8(ascii: "]")
-            i += 1
-            skipSpace()
-            if peek(close) { i += 1; return }
-            while true {
-                skipSpace()
-                if object {
-                    guard peek(UInt8(ascii: "\"")) else { throw error("expected a quoted key") }
-                    try skipString()
-                    skipSpace()
-                    guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after a key") }
-                    i += 1
-                    skipSpace()
-                }
-                try skipValue()
-                skipSpace()
-                if peek(UInt8(ascii: ",")) { i += 1; continue }
-                if peek(close) { i += 1; return }
-                throw error(object ? "expected ',' or '}' in an object" : "expected ',' or ']' in an array")
-            }
-        case UInt8(ascii: "\""): try skipString()
-        default: _ = try value()  // literals and numbers build nothing on the heap
-        }
-    }
-
-    /// Scans a string (escapes checked, nothing decoded).
-    private mutating func skipString() throws(GaitError) {
-        i += 1
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; return }
-            if b < 0x20 { throw error("control character inside a string") }
-            if b == UInt8(ascii: "\\") {
-                i += 1
-                guard i < bytes.count else { break }
-                switch bytes[i] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"): break
-                case UInt8(ascii: "u"): _ = try hex4()
-                default: throw error("invalid escape in a string")
-                }
-            }
-            i += 1
-        }
-        throw error("the JSON ends inside a string")
-    }
-
-    private mutating func string() throws(GaitError) -> String {
+    /// A string's contents; with `build` false the escapes are checked and nothing is kept.
+    private mutating func string(build: Bool = true) throws(GaitError) -> String {
         i += 1  // opening quote
         var out: [UInt8] = []
+        func keep(_ b: UInt8) { if build { out.append(b) } }
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+            if b == UInt8(ascii: "\"") { i += 1; return build ? String(decoding: out, as: UTF8.self) : "" }
             if b < 0x20 { throw error("control character inside a string") }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            if b != UInt8(ascii: "\\") { keep(b); i += 1; continue }
             i += 1
             guard i < bytes.count else { break }
             switch bytes[i] {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case UInt8(ascii: "/"): out.append(UInt8(ascii: "/"))
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "\""): keep(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): keep(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): keep(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): keep(0x08)
+            case UInt8(ascii: "f"): keep(0x0C)
+            case UInt8(ascii: "n"): keep(0x0A)
+            case UInt8(ascii: "r"): keep(0x0D)
+            case UInt8(ascii: "t"): keep(0x09)
             case UInt8(ascii: "u"):
                 var scalar = try hex4()
                 if (0xD800..<0xDC00).contains(scalar) {
@@ -196,7 +147,7 @@ public struct JSONReader {
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 }
                 guard let u = Unicode.Scalar(scalar) else { throw error("invalid \\u escape") }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
+                if build { out.append(contentsOf: Array(String(Character(u)).utf8)) }
             default: throw error("invalid escape in a string")
             }
             i += 1

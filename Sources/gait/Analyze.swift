@@ -55,15 +55,7 @@ enum Output {
     /// Text produced in pieces, to a file (atomically: complete or absent) or standard output,
     /// in writes of about 64 KiB.
     static func stream(to path: String?, _ body: (_ sink: (String) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
-        guard let path else {
-            var pending = ""
-            try body { text in
-                pending += text
-                if pending.utf8.count >= 1 << 16 { StandardStreams.write(pending, to: 1); pending = "" }
-            }
-            if !pending.isEmpty { StandardStreams.write(pending, to: 1) }
-            return
-        }
+        guard let path else { return try TextChunks.pass(body) { StandardStreams.write($0, to: 1) } }
         try AtomicFile.writeText(to: path, body)
     }
 }
