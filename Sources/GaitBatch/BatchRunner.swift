@@ -94,13 +94,9 @@ public struct BatchRunner: Sendable {
     }
 
     /// A batch that was killed can leave the temporary files of its atomic writes
-    /// (`.<name>.tmp-XXXXXX`, never a document). `--resume` removes them before it starts.
+    /// (`AtomicFile.isInterruptedWrite`, never a document). `--resume` removes them before it starts.
     private func removeInterruptedWrites() throws(GaitError) {
-        let stale = try BatchInputs.files(under: outputDirectory, includingHidden: true) { name in
-            guard name.hasPrefix("."), let mark = name.range(of: ".tmp-", options: .backwards) else { return false }
-            let suffix = name[mark.upperBound...]
-            return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        }
+        let stale = try BatchInputs.files(under: outputDirectory, includingHidden: true, keep: AtomicFile.isInterruptedWrite)
         for f in stale { unlink(f.path) }
     }
 

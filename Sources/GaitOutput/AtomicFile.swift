@@ -9,6 +9,17 @@ import GaitCore
 /// the same directory, which is flushed and then renamed over the destination (rename(2) is
 /// atomic within a file system). A crash or error mid-write leaves no half-written output.
 public enum AtomicFile {
+    /// The temporary file of a write to `dir/name` is `dir/.name.tmp-XXXXXX` (mkstemp's six letters).
+    private static let temporaryMark = ".tmp-"
+
+    /// Whether `name` (a file name, no directory) is the temporary file of a write that never
+    /// finished (the process was killed): hidden, `.tmp-` and mkstemp's six letters or digits.
+    public static func isInterruptedWrite(_ name: String) -> Bool {
+        let letters = name.suffix(6)
+        return name.hasPrefix(".") && name.dropLast(6).hasSuffix(temporaryMark) && letters.count == 6
+            && letters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
     public static func write(_ text: String, to path: String) throws(GaitError) {
         var bytes = Array(text.utf8)
         try write(bytes: &bytes, to: path)
@@ -32,7 +43,7 @@ public enum AtomicFile {
     public static func write(to path: String, _ body: (_ sink: ([UInt8]) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
         let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         let base = path.contains("/") ? String(path[path.index(after: path.lastIndex(of: "/")!)...]) : path
-        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base).tmp-XXXXXX".utf8CString)
+        var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base)\(temporaryMark)XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw GaitError(.invalidInput, "cannot create a file in \(dir): \(errnoText())", file: path) }
         let tmp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -119,6 +119,14 @@ final class OutputTests: XCTestCase {
     }
 
     /// An atomic write that fails midway leaves nothing behind; one that succeeds leaves the file.
+    /// The temporary names of interrupted atomic writes are told from documents and hidden files.
+    func testInterruptedWriteNames() {
+        XCTAssertTrue(AtomicFile.isInterruptedWrite(".walk.json.tmp-a1B2c3"))
+        for name in ["walk.json", ".hidden.csv", ".walk.json.tmp-a1B2c", "walk.json.tmp-a1B2c3", ".walk.json.tmp-a1B2c!"] {
+            XCTAssertFalse(AtomicFile.isInterruptedWrite(name), name)
+        }
+    }
+
     func testAtomicFileLeavesNoPartialFile() throws {
         let dir = try TestPaths.temporaryDirectory()
         let path = dir.appendingPathComponent("out.csv").path
