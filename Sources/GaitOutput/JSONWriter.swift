@@ -25,30 +25,24 @@ public struct JSONWriter: Sendable {
     public func stream(object members: [(String, JSONMember)], to sink: (String) throws(GaitError) -> Void) throws(GaitError) {
         guard !members.isEmpty else { try sink("{}"); return }
         var out = "{"
-        let layout = 0 < indentDepth
         for (k, (key, member)) in members.enumerated() {
-            if k > 0 { out += layout ? "," : ", " }
-            if layout { newline(1, &out) }
+            separate(k, depth: 0, into: &out)
             Self.escape(key, into: &out)
             out += ": "
             guard case .items(let count, let element) = member, count > 0 else {
                 write(member.value, depth: 1, into: &out)
                 continue
             }
-            let itemLayout = 1 < indentDepth
             out += "["
             for i in 0..<count {
-                if i > 0 { out += itemLayout ? "," : ", " }
-                if itemLayout { newline(2, &out) }
+                separate(i, depth: 1, into: &out)
                 write(element(i), depth: 2, into: &out)
                 try sink(out)
                 out = ""
             }
-            if itemLayout { newline(1, &out) }
-            out += "]"
+            close("]", depth: 1, into: &out)
         }
-        if layout { newline(0, &out) }
-        out += "}"
+        close("}", depth: 0, into: &out)
         try sink(out)
     }
 
@@ -68,29 +62,37 @@ public struct JSONWriter: Sendable {
         case .string(let s): Self.escape(s, into: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
-            let layout = depth < indentDepth
             out += "["
             for (k, item) in items.enumerated() {
-                if k > 0 { out += layout ? "," : ", " }
-                if layout { newline(depth + 1, &out) }
+                separate(k, depth: depth, into: &out)
                 write(item, depth: depth + 1, into: &out)
             }
-            if layout { newline(depth, &out) }
-            out += "]"
+            close("]", depth: depth, into: &out)
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
-            let layout = depth < indentDepth
             out += "{"
             for (k, (key, item)) in members.enumerated() {
-                if k > 0 { out += layout ? "," : ", " }
-                if layout { newline(depth + 1, &out) }
+                separate(k, depth: depth, into: &out)
                 Self.escape(key, into: &out)
                 out += ": "
                 write(item, depth: depth + 1, into: &out)
             }
-            if layout { newline(depth, &out) }
-            out += "}"
+            close("}", depth: depth, into: &out)
         }
+    }
+
+    /// What goes before the k-th element of a container at `depth`: a comma after the first, and
+    /// a new line where the container is laid out.
+    private func separate(_ k: Int, depth: Int, into out: inout String) {
+        let layout = depth < indentDepth
+        if k > 0 { out += layout ? "," : ", " }
+        if layout { newline(depth + 1, &out) }
+    }
+
+    /// The end of a non-empty container at `depth`.
+    private func close(_ bracket: String, depth: Int, into out: inout String) {
+        if depth < indentDepth { newline(depth, &out) }
+        out += bracket
     }
 
     private func newline(_ depth: Int, _ out: inout String) {
