@@ -5,7 +5,7 @@ extension HealthyNorms {
     /// `gait validate voisard DIR --norms`; `HealthyNormsTests` checks these against a fresh fit.
     /// Summary statistics only: no recording is copied into the project.
     public static let voisard = HealthyNorms(
-        lateralExcursionAsymmetryPct: HealthyNorm(mean: -2.558, sd: 5.986),
+        lateralExcursionAsymmetryPct: HealthyNorm(mean: -0.612, sd: 3.421),
         impactAsymmetryPct: HealthyNorm(mean: -6.007, sd: 32.177),
         trunkRotationRangeDeg: HealthyNorm(mean: 16.425, sd: 4.510, slopePerMps: 6.496, referenceSpeedMps: 1.271),
         stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),

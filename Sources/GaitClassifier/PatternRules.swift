@@ -70,7 +70,12 @@ extension PatternRule {
     /// criterion and |z| ≥ `normZ` against healthy norms, with step times within the 10 %
     /// criterion (a limp alone makes the sway asymmetric: in simulated antalgic gait a 19 %
     /// step-time asymmetry gave a 24–27 % sway asymmetry). Side: the side it sways further towards.
+    /// Gyroscope needed: without it the sway measured includes gravity tilted in by the pelvis's
+    /// roll, which cancels much of it (`StanceFeatureExtractor.removeTilt`).
     static let lateralShift = PatternRule(pattern: "lateral_shift") { c in
+        guard c.measures.pelvisRollRangeDeg != nil else {
+            return (nil, ["lateral_shift: needs a gyroscope to take the pelvis's tilt out of the lateral sway; not assessed"])
+        }
         guard let a = c.measures.lateralExcursionAsymmetry else {
             return (nil, ["lateral_shift: lateral excursion of both sides needed; not assessed"])
         }

@@ -27,6 +27,9 @@ public enum ClassifierEvaluation {
         public var flags: [Flag]
         /// Whether any contacts were found.
         public var walkingFound: Bool
+        /// The measured pelvis roll + yaw range's z against the healthy norm at the walking speed
+        /// (`HealthyNorms.voisard`), nil without it: how the cohort's walkers compare with real ones.
+        public var rotationZ: Double?
     }
 
     /// One subject: simulate, analyse, classify.
@@ -34,8 +37,12 @@ public enum ClassifierEvaluation {
         let recording = SimulatedRecording.simulate(s.parameters)
         let subject = Subject(heightM: s.heightM, ageYears: s.ageYears, sex: s.sex)
         let (summary, flags, _) = try SimulatedEvaluation.analyze(recording, subject: subject)
+        let m = summary.measures
+        let rotationZ = m.pelvisRollRangeDeg.flatMap { roll in
+            m.pelvisYawRangeDeg.map { HealthyNorms.voisard.trunkRotationRangeDeg.z(roll + $0, speed: m.speedMps) }
+        }
         return Outcome(pattern: s.parameters.pattern, severity: s.parameters.severity, side: s.affectedSide,
-                       flags: flags, walkingFound: summary.measures.nSteps > 0)
+                       flags: flags, walkingFound: m.nSteps > 0, rotationZ: rotationZ)
     }
 
     /// Every pattern at mild, moderate and severe (`count` subjects each) and a normal cohort.
@@ -73,6 +80,13 @@ public enum ClassifierEvaluation {
         let anyFlag = normal.filter { !$0.flags.filter { !$0.experimental }.isEmpty }.count
         s += "\nNormal recordings with any (non-experimental) flag: \(anyFlag) of \(normal.count). "
         s += "Recordings with no walking found: \(outcomes.filter { !$0.walkingFound }.count) of \(outcomes.count).\n"
+        let z = normal.compactMap(\.rotationZ)
+        if z.count > 1 {
+            let mean = z.reduce(0, +) / Double(z.count)
+            let sd = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(z.count - 1)).squareRoot()
+            s += "Normal cohort's pelvis roll + yaw range against the healthy norm at its speed: z mean \(mean.fixed(2)), "
+            s += "SD \(sd.fixed(2)) (n = \(z.count); real healthy trials, leave-one-subject-out: about 0 and 1).\n"
+        }
         return s
     }
 }

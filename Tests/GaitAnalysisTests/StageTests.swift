@@ -253,3 +253,52 @@ final class StageTests: XCTestCase {
         XCTAssertNil(Asymmetry(left: 0.5, right: 0.505, resolution: 0.01).longerSide)
     }
 }
+
+/// The lateral sway of `StanceFeatureExtractor` is the body's, not the pelvis's tilt.
+final class LateralSwayTests: XCTestCase {
+    /// A body swaying ±2 cm at the stride frequency towards the stance foot while the pelvis rolls
+    /// ±3° (dropping on the swing side) and yaws ±4°, as a sensor aligned with the body reads it.
+    /// Returns the mean lateral excursion per stance with and without the gyroscope.
+    private func excursions(rollDeg: Double, yawDeg: Double) -> (withGyro: Double, withoutGyro: Double) {
+        // A stride of 1.1 s: half a stride is a whole number of samples. Left contacts at 0.5 s + k × 1.1 s,
+        // the body furthest left a quarter stride later.
+        let rate = 100.0, strideHz = 1 / 1.1, w = 2 * Double.pi * strideHz, g = standardGravity
+        let mid = 0.5 + 0.275
+        let sway = 0.02, roll = rollDeg * .pi / 180, yaw = yawDeg * .pi / 180
+        var acc = [SIMD3<Double>](), gyr = [SIMD3<Double>](), av = [Double]()
+        for i in 0..<Int(60 * rate) {
+            let t = Double(i) / rate - mid
+            let aLat = -w * w * sway * cos(w * t)  // furthest left in mid left stance
+            let aFwd = 2.5 * sin(2 * w * t)  // forward acceleration at the step frequency
+            let aUp = -2.0 * cos(2 * w * t)
+            let phi = roll * cos(w * t - 0.28), psi = yaw * sin(w * t)
+            // Specific force in body axes, to first order in the angles (as the analysis assumes).
+            acc.append(SIMD3(aFwd + psi * aLat, aLat - psi * aFwd + (g + aUp) * phi, g + aUp))
+            gyr.append(SIMD3(-roll * w * sin(w * t - 0.28), 0, yaw * w * cos(w * t)))
+            av.append(aUp)
+        }
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: g)
+        let contacts = Array(stride(from: 50, to: acc.count - 100, by: 55))
+        let sides = contacts.indices.map { $0 % 2 == 0 ? Side.left : .right }
+        let extractor = StanceFeatureExtractor(configuration: AnalysisConfiguration(), rate: rate)
+        func mean(_ gyro: [SIMD3<Double>]) -> Double {
+            let f = extractor.features(acc: acc, gyr: gyro, av: av, frame: frame, contacts: contacts,
+                                       finalContacts: contacts.map { _ in nil })
+            let inner = 4..<(f.count - 4)
+            return inner.reduce(0) { $0 + f[$1].lateralExcursion(towards: sides[$1]) } / Double(inner.count)
+        }
+        return (mean(gyr), mean([]))
+    }
+
+    func testTiltIsTakenOutWithAGyroscope() {
+        let still = excursions(rollDeg: 0, yawDeg: 0)
+        XCTAssertEqual(still.withGyro, 0.02, accuracy: 0.002, "the body's ±2 cm")
+        XCTAssertEqual(still.withoutGyro, still.withGyro, accuracy: 1e-4)
+        for (roll, yaw) in [(3.0, 0.0), (6.0, 0.0), (3.0, 6.0)] {
+            let e = excursions(rollDeg: roll, yawDeg: yaw)
+            XCTAssertEqual(e.withGyro, still.withGyro, accuracy: 0.001, "roll \(roll)°, yaw \(yaw)°: tilt taken out")
+            // g·φ/ω² = 9.81 × 0.052 / 32.6 ≈ 1.6 cm of apparent sway against the body's 2 cm at 3°.
+            XCTAssertGreaterThan(abs(e.withoutGyro - still.withGyro), 0.005, "roll \(roll)°: without a gyroscope the tilt hides sway")
+        }
+    }
+}

@@ -84,6 +84,17 @@ final class RuleTests: XCTestCase {
         return norm.mean + (towardsLeft ? 1 : -1) * RuleClassifier.normZ * spread
     }
 
+    func testLateralShiftNeedsAGyroscope() {
+        let shifted = summary { $0.lateralExcursionAsymmetry = Asymmetry(left: 0.03, right: 0.015, resolution: 0.001) }
+        XCTAssertEqual(flags(shifted).flags.first { $0.pattern == "lateral_shift" }?.side, .left)
+        var accelerometerOnly = shifted
+        accelerometerOnly.measures.pelvisRollRangeDeg = nil
+        accelerometerOnly.measures.pelvisYawRangeDeg = nil
+        let c = flags(accelerometerOnly)
+        XCTAssertFalse(c.flags.contains { $0.pattern == "lateral_shift" })
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("lateral_shift:") && $0.contains("gyroscope") })
+    }
+
     func testLateralShiftAndImpactUseTheHealthyNorms() {
         let n = HealthyNorms.voisard
         // Lateral: 2 cm mean excursion, 0.5 mm standard error per side (a long recording).

@@ -19,6 +19,18 @@ final class SimulatedCohortTests: XCTestCase {
         }
     }
 
+    /// The cohort's walkers rotate their pelvis like the healthy adults of the norm: until the
+    /// cohort drew each walker's roll and yaw (`PelvisMotionNorm`), every one measured the
+    /// template's 10.2°, z ≈ −1.45 at 1.33 m/s, and guarded walkers were flagged too easily.
+    func testNormalWalkersRotateLikeHealthyAdults() throws {
+        let z = try outcomes(.normal, .none, count: 16).compactMap(\.rotationZ)
+        XCTAssertEqual(z.count, 16)
+        let mean = z.reduce(0, +) / Double(z.count)
+        let sd = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(z.count - 1)).squareRoot()
+        XCTAssertEqual(mean, 0, accuracy: 0.5, "roll + yaw range against the healthy norm")
+        XCTAssertTrue((0.4...1.3).contains(sd), "spread between walkers: SD of z \(sd)")
+    }
+
     func testSeverePatternsAreFoundWithTheirSide() throws {
         for pattern in [SimulatedPattern.antalgic, .irregular, .guarded] {
             for o in try outcomes(pattern, .severe, count: 4) {

@@ -63,4 +63,33 @@ final class CohortTests: XCTestCase {
             XCTAssertEqual(s.parameters.patternApplied.speedMps, expected - 2.5 * 0.28, accuracy: 1e-12)
         }
     }
+
+    /// `PelvisMotionNorm.scales`: the mean walker gets the ratio of the real mean to the template,
+    /// and the draws are correlated as between real people.
+    func testMotionScalesFollowTheRealNorm() {
+        let n = PelvisMotionNorm.voisard
+        let mean = n.scales(speedMps: n.atSpeedMps, draws: (0, 0, 0))
+        XCTAssertEqual(mean.roll, n.roll.mean / n.roll.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertEqual(mean.yaw, n.yaw.mean / n.yaw.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertEqual(mean.sway, n.sway.mean / n.sway.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertGreaterThan(n.scales(speedMps: 1.6, draws: (0, 0, 0)).yaw, n.scales(speedMps: 1.0, draws: (0, 0, 0)).yaw,
+                             "real yaw grows with speed")
+        var rng = SplitMix64(seed: 3, stream: 0)
+        var roll = [Double](), yaw = [Double](), sway = [Double]()
+        for _ in 0..<4000 {
+            let s = n.scales(speedMps: n.atSpeedMps, draws: (rng.gaussian(), rng.gaussian(), rng.gaussian()))
+            roll.append(s.roll); yaw.append(s.yaw); sway.append(s.sway)
+        }
+        func correlation(_ a: [Double], _ b: [Double]) -> Double {
+            let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
+            var sab = 0.0, saa = 0.0, sbb = 0.0
+            for i in a.indices { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) * (a[i] - ma); sbb += (b[i] - mb) * (b[i] - mb) }
+            return sab / (saa * sbb).squareRoot()
+        }
+        XCTAssertEqual(correlation(roll, yaw), n.correlation.rollYaw, accuracy: 0.05)
+        XCTAssertEqual(correlation(roll, sway), n.correlation.rollSway, accuracy: 0.05)
+        XCTAssertEqual(correlation(yaw, sway), n.correlation.yawSway, accuracy: 0.05)
+        let rollSD = (roll.reduce(0) { $0 + ($1 - mean.roll) * ($1 - mean.roll) } / Double(roll.count)).squareRoot()
+        XCTAssertEqual(rollSD * n.roll.templateAtSpeed, n.roll.betweenSD, accuracy: 0.1, "between-person SD, degrees")
+    }
 }
