@@ -1,0 +1,82 @@
+/// Healthy adults' pelvic roll and yaw ranges and lateral sway as the analysis measures them
+/// (per stride, max − min of the high-passed angle; per stance, the lateral excursion towards the
+/// stance foot with the pelvis's tilt taken out; `StanceFeatureExtractor`), and what the
+/// simulator's templates give, so that a cohort's walkers move like real ones.
+///
+/// The templates (`PelvisMotionTemplate`) are the stride-averaged waveforms of all Voisard
+/// strides pooled. Individuals differ in amplitude and phase, and pooling across them attenuates
+/// the average: a trial's own averaged yaw waveform spans 1.9–11.6° (mean 7.2°) and its strides
+/// add only ≈ 1° to that, while the pooled template measures 4.7°; roll 6.6° (own average)
+/// against 5.5°. Real yaw also grows with speed and the template's does not. Until 2026-11-21
+/// every cohort walker rotated by the template's 10.2° (roll + yaw) whatever the speed, 1.45
+/// healthy SDs below the real mean at 1.33 m/s, so a `guarded` walker reached the classifier's
+/// threshold with less reduction than a real person would need (docs/validation.md). The
+/// cohort now scales each template's amplitude per subject: the measured range is proportional
+/// to the scale (0.75, 0.5, 0.3 give 7.6, 5.1, 3.0–3.1° from 10.2°).
+public struct PelvisMotionNorm: Sendable, Hashable {
+    /// One measure's real value at `atSpeedMps`, its slope with speed, the SD between people
+    /// (the spread of subjects' means with the trials' own scatter taken out), and what the
+    /// template gives at scale 1 (`templateAtSpeed` + `templateSlopePerMps` × (v − `atSpeedMps`)).
+    public struct Measure: Sendable, Hashable {
+        public var mean: Double
+        public var slopePerMps: Double
+        public var betweenSD: Double
+        public var templateAtSpeed: Double
+        public var templateSlopePerMps: Double
+
+        /// The template scale that gives a walker at `speedMps`, `z` SDs from the healthy mean,
+        /// its measure.
+        func scale(speedMps v: Double, z: Double, at v0: Double) -> Double {
+            let target = mean + slopePerMps * (v - v0) + betweenSD * z
+            let template = templateAtSpeed + templateSlopePerMps * (v - v0)
+            return Swift.max(0.05, target / template)
+        }
+    }
+    public var roll: Measure
+    public var yaw: Measure
+    public var sway: Measure
+    public var atSpeedMps: Double
+    /// Correlations between people of (roll, yaw), (roll, sway) and (yaw, sway).
+    public var correlation: (rollYaw: Double, rollSway: Double, yawSway: Double)
+    /// Draws are clipped to this many SDs, so no walker is given a vanishing amplitude.
+    public static let clipSD = 2.5
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.roll == b.roll && a.yaw == b.yaw && a.sway == b.sway && a.atSpeedMps == b.atSpeedMps
+            && a.correlation == b.correlation
+    }
+    public func hash(into h: inout Hasher) {
+        h.combine(roll); h.combine(yaw); h.combine(sway); h.combine(atSpeedMps)
+        h.combine(correlation.rollYaw); h.combine(correlation.rollSway); h.combine(correlation.yawSway)
+    }
+
+    /// Fitted on the 80 Voisard trials of 14 adults: `gait batch ../shared/datasets/voisard-healthy/*_lb.txt`
+    /// with each subject's height, then least squares on speed over `summary.csv`'s
+    /// `pelvis_roll_range_deg`, `pelvis_yaw_range_deg` and `lateral_excursion_m` (degrees,
+    /// degrees, metres); between-person SDs and correlations from the subjects' mean residuals,
+    /// the within-subject variance divided by the trials per subject removed from the SDs.
+    /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
+    /// analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
+    /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
+    /// 19.9 and 20.0 mm at 1.27 m/s.
+    public static let voisard = PelvisMotionNorm(
+        roll: Measure(mean: 7.149, slopePerMps: 1.077, betweenSD: 1.761, templateAtSpeed: 5.532, templateSlopePerMps: 0.109),
+        yaw: Measure(mean: 9.276, slopePerMps: 5.392, betweenSD: 2.326, templateAtSpeed: 4.672, templateSlopePerMps: 0.142),
+        sway: Measure(mean: 0.01990, slopePerMps: -0.00907, betweenSD: 0.00389, templateAtSpeed: 0.02003,
+                      templateSlopePerMps: 0.00125),
+        atSpeedMps: 1.2673, correlation: (rollYaw: 0.486, rollSway: 0.531, yawSway: 0.207))
+
+    /// The template scales (roll, yaw, lateral sway) of a walker at `speedMps`, from three
+    /// independent standard normal draws, correlated as between real people.
+    public func scales(speedMps: Double, draws z: (Double, Double, Double)) -> (roll: Double, yaw: Double, sway: Double) {
+        // Cholesky factor of the correlation matrix.
+        let r = correlation
+        let l21 = r.rollYaw, l22 = (1 - l21 * l21).squareRoot()
+        let l31 = r.rollSway, l32 = (r.yawSway - l31 * l21) / l22, l33 = (1 - l31 * l31 - l32 * l32).squareRoot()
+        let clip = { (x: Double) in Swift.max(-Self.clipSD, Swift.min(Self.clipSD, x)) }
+        let zRoll = clip(z.0), zYaw = clip(l21 * z.0 + l22 * z.1), zSway = clip(l31 * z.0 + l32 * z.1 + l33 * z.2)
+        return (roll.scale(speedMps: speedMps, z: zRoll, at: atSpeedMps),
+                yaw.scale(speedMps: speedMps, z: zYaw, at: atSpeedMps),
+                sway.scale(speedMps: speedMps, z: zSway, at: atSpeedMps))
+    }
+}
