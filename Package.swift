@@ -22,7 +22,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "GaitBatch", dependencies: ["GaitCore", "GaitPipeline", "GaitOutput"]),
-        .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitPipeline", "GaitIngest", "GaitAnalysis", "GaitSimulator"]),
+        .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitDSP", "GaitPipeline", "GaitIngest", "GaitAnalysis", "GaitSimulator"]),
         .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
         .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
         .target(name: "GaitOutput", dependencies: ["GaitCore"]),

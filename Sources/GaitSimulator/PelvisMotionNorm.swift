@@ -13,11 +13,11 @@
 /// threshold with less reduction than a real person would need (docs/validation.md). The
 /// cohort now scales each template's amplitude per subject: the measured range is proportional
 /// to the scale (0.75, 0.5, 0.3 give 7.6, 5.1, 3.0–3.1° from 10.2°).
-public struct PelvisMotionNorm: Sendable, Hashable {
+public struct PelvisMotionNorm: Sendable {
     /// One measure's real value at `atSpeedMps`, its slope with speed, the SD between people
     /// (the spread of subjects' means with the trials' own scatter taken out), and what the
     /// template gives at scale 1 (`templateAtSpeed` + `templateSlopePerMps` × (v − `atSpeedMps`)).
-    public struct Measure: Sendable, Hashable {
+    public struct Measure: Sendable {
         public var mean: Double
         public var slopePerMps: Double
         public var betweenSD: Double
@@ -40,15 +40,6 @@ public struct PelvisMotionNorm: Sendable, Hashable {
     public var correlation: (rollYaw: Double, rollSway: Double, yawSway: Double)
     /// Draws are clipped to this many SDs, so no walker is given a vanishing amplitude.
     public static let clipSD = 2.5
-
-    public static func == (a: Self, b: Self) -> Bool {
-        a.roll == b.roll && a.yaw == b.yaw && a.sway == b.sway && a.atSpeedMps == b.atSpeedMps
-            && a.correlation == b.correlation
-    }
-    public func hash(into h: inout Hasher) {
-        h.combine(roll); h.combine(yaw); h.combine(sway); h.combine(atSpeedMps)
-        h.combine(correlation.rollYaw); h.combine(correlation.rollSway); h.combine(correlation.yawSway)
-    }
 
     /// Fitted on the 80 Voisard trials of 14 adults: `gait batch ../shared/datasets/voisard-healthy/*_lb.txt`
     /// with each subject's height, then least squares on speed over `summary.csv`'s

@@ -1,5 +1,6 @@
 import GaitClassifier
 import GaitCore
+import GaitDSP
 import GaitSimulator
 
 /// The classifier on simulated cohorts (docs/validation.md, "Classifier"): for each pattern and
@@ -38,9 +39,7 @@ public enum ClassifierEvaluation {
         let subject = Subject(heightM: s.heightM, ageYears: s.ageYears, sex: s.sex)
         let (summary, flags, _) = try SimulatedEvaluation.analyze(recording, subject: subject)
         let m = summary.measures
-        let rotationZ = m.pelvisRollRangeDeg.flatMap { roll in
-            m.pelvisYawRangeDeg.map { HealthyNorms.voisard.trunkRotationRangeDeg.z(roll + $0, speed: m.speedMps) }
-        }
+        let rotationZ = m.pelvisRotationRangeDeg.map { HealthyNorms.voisard.trunkRotationRangeDeg.z($0, speed: m.speedMps) }
         return Outcome(pattern: s.parameters.pattern, severity: s.parameters.severity, side: s.affectedSide,
                        flags: flags, walkingFound: m.nSteps > 0, rotationZ: rotationZ)
     }
@@ -82,10 +81,8 @@ public enum ClassifierEvaluation {
         s += "Recordings with no walking found: \(outcomes.filter { !$0.walkingFound }.count) of \(outcomes.count).\n"
         let z = normal.compactMap(\.rotationZ)
         if z.count > 1 {
-            let mean = z.reduce(0, +) / Double(z.count)
-            let sd = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(z.count - 1)).squareRoot()
-            s += "Normal cohort's pelvis roll + yaw range against the healthy norm at its speed: z mean \(mean.fixed(2)), "
-            s += "SD \(sd.fixed(2)) (n = \(z.count); real healthy trials, leave-one-subject-out: about 0 and 1).\n"
+            s += "Normal cohort's pelvis roll + yaw range against the healthy norm at its speed: z mean \(Signal.mean(z).fixed(2)), "
+            s += "SD \(Signal.standardDeviation(z).fixed(2)) (n = \(z.count); real healthy trials, leave-one-subject-out: about 0 and 1).\n"
         }
         return s
     }

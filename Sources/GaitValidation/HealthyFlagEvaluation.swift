@@ -15,8 +15,7 @@ public struct HealthyTrial: Sendable {
     /// The values the healthy norms are fitted to.
     var normInputs: (lateral: Asymmetry?, impact: Asymmetry?, rotationDeg: Double?, regularityGap: Double?, speedMps: Double?) {
         let m = summary.measures
-        let rotation = m.pelvisRollRangeDeg.flatMap { r in m.pelvisYawRangeDeg.map { r + $0 } }
-        return (m.lateralExcursionAsymmetry, m.impactAsymmetry, rotation, m.regularityGap, m.speedMps)
+        return (m.lateralExcursionAsymmetry, m.impactAsymmetry, m.pelvisRotationRangeDeg, m.regularityGap, m.speedMps)
     }
 }
 
