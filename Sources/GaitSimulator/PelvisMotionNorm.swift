@@ -10,9 +10,11 @@
 /// against 5.5°. Real yaw also grows with speed and the template's does not. Until 2026-11-21
 /// every cohort walker rotated by the template's 10.2° (roll + yaw) whatever the speed, 1.45
 /// healthy SDs below the real mean at 1.33 m/s, so a `guarded` walker reached the classifier's
-/// threshold with less reduction than a real person would need (docs/validation.md). The
-/// cohort now scales each template's amplitude per subject: the measured range is proportional
-/// to the scale (0.75, 0.5, 0.3 give 7.6, 5.1, 3.0–3.1° from 10.2°).
+/// threshold with less reduction than a real person would need (docs/validation.md). Now every
+/// simulated walker's templates are scaled (`templateGains`) so that motion scale 1 is the
+/// healthy mean at the walker's speed, and the cohort draws each subject's scales around 1
+/// (`scales`). The measured range is proportional to the template's gain (0.75, 0.5, 0.3 of the
+/// template give 7.6, 5.1, 3.0–3.1° from 10.2°).
 public struct PelvisMotionNorm: Sendable {
     /// One measure's real value at `atSpeedMps`, its slope with speed, the SD between people
     /// (the spread of subjects' means with the trials' own scatter taken out), and what the
@@ -24,12 +26,21 @@ public struct PelvisMotionNorm: Sendable {
         public var templateAtSpeed: Double
         public var templateSlopePerMps: Double
 
-        /// The template scale that gives a walker at `speedMps`, `z` SDs from the healthy mean,
-        /// its measure.
-        func scale(speedMps v: Double, z: Double, at v0: Double) -> Double {
-            let target = mean + slopePerMps * (v - v0) + betweenSD * z
-            let template = templateAtSpeed + templateSlopePerMps * (v - v0)
-            return Swift.max(0.05, target / template)
+        /// The real measure of a walker at `speedMps`, `z` SDs from the healthy mean.
+        func value(speedMps v: Double, z: Double, at v0: Double) -> Double {
+            mean + slopePerMps * (v - v0) + betweenSD * z
+        }
+
+        /// What the template gives at `speedMps` (scale 1 on the template itself).
+        func template(speedMps v: Double, at v0: Double) -> Double {
+            templateAtSpeed + templateSlopePerMps * (v - v0)
+        }
+
+        /// The factor, relative to the healthy mean at `speedMps`, that gives a walker `z` SDs from
+        /// it its measure; never so small that the template's own gain falls under 0.05.
+        func relativeScale(speedMps v: Double, z: Double, at v0: Double) -> Double {
+            let mean = value(speedMps: v, z: 0, at: v0)
+            return Swift.max(0.05 * template(speedMps: v, at: v0) / mean, value(speedMps: v, z: z, at: v0) / mean)
         }
     }
     public var roll: Measure
@@ -47,7 +58,8 @@ public struct PelvisMotionNorm: Sendable {
     /// degrees, metres); between-person SDs and correlations from the subjects' mean residuals,
     /// the within-subject variance divided by the trials per subject removed from the SDs.
     /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
-    /// analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
+    /// with the motion scales set to the reciprocals of `templateGains(speedMps: V)` (the template
+    /// itself), analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
     /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
     /// 19.9 and 20.0 mm at 1.27 m/s.
     public static let voisard = PelvisMotionNorm(
@@ -57,8 +69,19 @@ public struct PelvisMotionNorm: Sendable {
                       templateSlopePerMps: 0.00125),
         atSpeedMps: 1.2673, correlation: (rollYaw: 0.486, rollSway: 0.531, yawSway: 0.207))
 
-    /// The template scales (roll, yaw, lateral sway) of a walker at `speedMps`, from three
-    /// independent standard normal draws, correlated as between real people.
+    /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
+    /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw
+    /// and sway by these, so that scale 1 is the healthy mean rather than the pooled template.
+    public func templateGains(speedMps v: Double) -> (roll: Double, yaw: Double, sway: Double) {
+        let v0 = atSpeedMps
+        return (roll.value(speedMps: v, z: 0, at: v0) / roll.template(speedMps: v, at: v0),
+                yaw.value(speedMps: v, z: 0, at: v0) / yaw.template(speedMps: v, at: v0),
+                sway.value(speedMps: v, z: 0, at: v0) / sway.template(speedMps: v, at: v0))
+    }
+
+    /// The motion scales (roll, yaw, lateral sway; `PelvisMotionScale`, 1 = the healthy mean at
+    /// `speedMps`) of a walker at `speedMps`, from three independent standard normal draws,
+    /// correlated as between real people.
     public func scales(speedMps: Double, draws z: (Double, Double, Double)) -> (roll: Double, yaw: Double, sway: Double) {
         // Cholesky factor of the correlation matrix.
         let r = correlation
@@ -66,8 +89,8 @@ public struct PelvisMotionNorm: Sendable {
         let l31 = r.rollSway, l32 = (r.yawSway - l31 * l21) / l22, l33 = (1 - l31 * l31 - l32 * l32).squareRoot()
         let clip = { (x: Double) in Swift.max(-Self.clipSD, Swift.min(Self.clipSD, x)) }
         let zRoll = clip(z.0), zYaw = clip(l21 * z.0 + l22 * z.1), zSway = clip(l31 * z.0 + l32 * z.1 + l33 * z.2)
-        return (roll.scale(speedMps: speedMps, z: zRoll, at: atSpeedMps),
-                yaw.scale(speedMps: speedMps, z: zYaw, at: atSpeedMps),
-                sway.scale(speedMps: speedMps, z: zSway, at: atSpeedMps))
+        return (roll.relativeScale(speedMps: speedMps, z: zRoll, at: atSpeedMps),
+                yaw.relativeScale(speedMps: speedMps, z: zYaw, at: atSpeedMps),
+                sway.relativeScale(speedMps: speedMps, z: zSway, at: atSpeedMps))
     }
 }

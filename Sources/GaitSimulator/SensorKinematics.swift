@@ -22,6 +22,8 @@ import GaitCore
 struct SensorKinematics: Sendable {
     let trajectories: [BoutTrajectory]
     let phases: [StridePhase]
+    /// Gains on the templates: `SimulationParameters.motion` times the gains that make scale 1 the
+    /// healthy mean at the walker's speed (`PelvisMotionNorm.templateGains`).
     let motion: PelvisMotionScale
     let impactScale: Double
     let effects: PatternEffects
@@ -42,7 +44,13 @@ struct SensorKinematics: Sendable {
         }
         self.trajectories = trajectories
         phases = schedule.bouts.map(StridePhase.init)
-        motion = p.motion
+        // Scale 1 is the healthy mean at this speed, not the pooled template (`PelvisMotionNorm`).
+        let gains = PelvisMotionNorm.voisard.templateGains(speedMps: p.speedMps)
+        var motion = p.motion
+        motion.roll *= gains.roll
+        motion.yaw *= gains.yaw
+        motion.lateralSway *= gains.sway
+        self.motion = motion
         impactScale = p.motion.impact * p.speedMps / 1.3
         self.effects = effects
         typealias T = PelvisMotionTemplate

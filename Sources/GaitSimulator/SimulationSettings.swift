@@ -72,17 +72,23 @@ public struct GaitVariability: Sendable, Hashable {
     public static let none = GaitVariability(strideTimeCVPct: 0, stepLengthCVPct: 0)
 }
 
-/// Scale factors on the pelvis and trunk motion templates (1 = as calibrated on the reference
-/// recordings; see `PelvisMotionTemplate` for the measured shapes and phases).
+/// Scale factors on the pelvis and trunk motion. For lateral sway, roll and yaw, 1 is the mean of
+/// healthy adults at the walker's speed (`PelvisMotionNorm.voisard`: the 14 Voisard adults'
+/// ranges as the analysis measures them), which the generator reaches by scaling the templates
+/// (`PelvisMotionNorm.templateGains`); for pitch and impact, 1 is the template as calibrated on
+/// the reference recordings. `PelvisMotionTemplate` gives the measured shapes and phases.
 public struct PelvisMotionScale: Sendable, Hashable {
-    /// Mediolateral sway of the body towards the stance foot (template: ±2.0 cm at stride frequency, furthest left in left stance).
+    /// Mediolateral sway of the body towards the stance foot (template: ±2.0 cm at stride
+    /// frequency, furthest left in left stance; scale 1: an excursion of 19.9 mm at 1.27 m/s,
+    /// 9 mm less per m/s faster).
     public var lateralSway: Double
-    /// Pelvic obliquity, roll (template: ±2.4° at stride frequency, contralateral drop after contact).
+    /// Pelvic obliquity, roll (template: ±2.4° at stride frequency, contralateral drop after
+    /// contact; scale 1: a range of 7.1° per stride at 1.27 m/s, 1.1° more per m/s).
     public var roll: Double
     /// Pelvic tilt, pitch (template: about ±1° at step frequency, tilting back at each contact).
     public var pitch: Double
     /// Pelvic rotation, yaw (template: ±2.6° at stride frequency, the leading hip forward after
-    /// its contact).
+    /// its contact; scale 1: a range of 9.3° per stride at 1.27 m/s, 5.4° more per m/s).
     public var yaw: Double
     /// Heel-strike impact transients in vertical and forward acceleration.
     public var impact: Double

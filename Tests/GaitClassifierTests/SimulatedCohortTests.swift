@@ -31,6 +31,18 @@ final class SimulatedCohortTests: XCTestCase {
         XCTAssertTrue((0.4...1.3).contains(sd), "spread between walkers: SD of z \(sd)")
     }
 
+    /// A simulated walker with the default motion scales (1) rotates like the healthy mean at its
+    /// speed: until scale 1 meant the healthy mean (`PelvisMotionNorm.templateGains`), the pooled
+    /// templates gave 10.2° at every speed, z ≈ −1.45 at 1.33 m/s.
+    func testDefaultWalkerRotatesLikeTheHealthyMean() throws {
+        var subject = SimulatedCohort.subjects(pattern: .normal, severity: .none, count: 1, seed: 5000)[0]
+        for speed in [0.9, 1.3, 1.6] {
+            subject.parameters = SimulationParameters(seed: 11, durationS: 120, bodyHeightM: 1.75, speedMps: speed)
+            let z = try XCTUnwrap(ClassifierEvaluation.outcome(subject).rotationZ)
+            XCTAssertEqual(z, 0, accuracy: 0.3, "roll + yaw range at \(speed) m/s against the healthy norm")
+        }
+    }
+
     func testSeverePatternsAreFoundWithTheirSide() throws {
         for pattern in [SimulatedPattern.antalgic, .irregular, .guarded] {
             for o in try outcomes(pattern, .severe, count: 4) {

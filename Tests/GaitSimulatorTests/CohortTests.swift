@@ -64,16 +64,21 @@ final class CohortTests: XCTestCase {
         }
     }
 
-    /// `PelvisMotionNorm.scales`: the mean walker gets the ratio of the real mean to the template,
-    /// and the draws are correlated as between real people.
+    /// `PelvisMotionNorm`: the templates' gains make scale 1 the real mean at each speed, the mean
+    /// walker of a cohort gets scale 1, and the draws are correlated as between real people.
     func testMotionScalesFollowTheRealNorm() {
         let n = PelvisMotionNorm.voisard
-        let mean = n.scales(speedMps: n.atSpeedMps, draws: (0, 0, 0))
-        XCTAssertEqual(mean.roll, n.roll.mean / n.roll.templateAtSpeed, accuracy: 1e-12)
-        XCTAssertEqual(mean.yaw, n.yaw.mean / n.yaw.templateAtSpeed, accuracy: 1e-12)
-        XCTAssertEqual(mean.sway, n.sway.mean / n.sway.templateAtSpeed, accuracy: 1e-12)
-        XCTAssertGreaterThan(n.scales(speedMps: 1.6, draws: (0, 0, 0)).yaw, n.scales(speedMps: 1.0, draws: (0, 0, 0)).yaw,
-                             "real yaw grows with speed")
+        let gains = n.templateGains(speedMps: n.atSpeedMps)
+        XCTAssertEqual(gains.roll, n.roll.mean / n.roll.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertEqual(gains.yaw, n.yaw.mean / n.yaw.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertEqual(gains.sway, n.sway.mean / n.sway.templateAtSpeed, accuracy: 1e-12)
+        XCTAssertGreaterThan(n.templateGains(speedMps: 1.6).yaw, n.templateGains(speedMps: 1.0).yaw, "real yaw grows with speed")
+        for v in [0.6, 1.0, 1.6] {
+            let mean = n.scales(speedMps: v, draws: (0, 0, 0))
+            XCTAssertEqual(mean.roll, 1, accuracy: 1e-12)
+            XCTAssertEqual(mean.yaw, 1, accuracy: 1e-12)
+            XCTAssertEqual(mean.sway, 1, accuracy: 1e-12)
+        }
         var rng = SplitMix64(seed: 3, stream: 0)
         var roll = [Double](), yaw = [Double](), sway = [Double]()
         for _ in 0..<4000 {
@@ -89,7 +94,7 @@ final class CohortTests: XCTestCase {
         XCTAssertEqual(correlation(roll, yaw), n.correlation.rollYaw, accuracy: 0.05)
         XCTAssertEqual(correlation(roll, sway), n.correlation.rollSway, accuracy: 0.05)
         XCTAssertEqual(correlation(yaw, sway), n.correlation.yawSway, accuracy: 0.05)
-        let rollSD = (roll.reduce(0) { $0 + ($1 - mean.roll) * ($1 - mean.roll) } / Double(roll.count)).squareRoot()
-        XCTAssertEqual(rollSD * n.roll.templateAtSpeed, n.roll.betweenSD, accuracy: 0.1, "between-person SD, degrees")
+        let rollSD = (roll.reduce(0) { $0 + ($1 - 1) * ($1 - 1) } / Double(roll.count)).squareRoot()
+        XCTAssertEqual(rollSD * n.roll.mean, n.roll.betweenSD, accuracy: 0.1, "between-person SD, degrees")
     }
 }
