@@ -32,6 +32,8 @@ struct SensorKinematics: Sendable {
     let rollTerms: [PelvisMotionTemplate.Term]
     /// Early contacts of the knee giving-way events (the dips' centres), per bout.
     let dipContacts: [[Double]]
+    /// The stride-to-stride variation of the trunk's acceleration (nil: none).
+    let variation: TrunkVariationSignal?
 
     init(schedule: StepSchedule, parameters p: SimulationParameters, effects: PatternEffects = PatternEffects(),
          givingWay: [GivingWayEvent] = []) {
@@ -62,6 +64,7 @@ struct SensorKinematics: Sendable {
             rollTerms = T.roll
         }
         dipContacts = schedule.bouts.indices.map { b in givingWay.filter { $0.bout == b }.map(\.contactS) }
+        variation = p.trunkVariation.isNone ? nil : TrunkVariationSignal(p.trunkVariation, speedMps: p.speedMps, seed: p.seed, rateHz: p.rate.hz)
     }
 
     /// The bout whose movement covers t, if any.
@@ -108,7 +111,12 @@ struct SensorKinematics: Sendable {
             ax += ImpactTransient.forward(t, contact: contacts[i], scale: scale).accel
             i += 1
         }
-        let world = SIMD3(ax, s.y.accel, az + g)
+        var world = SIMD3(ax, s.y.accel, az + g)
+        if let variation {
+            // Faded in and out with the bout, as a path: (w·d)'' keeps the product rule's terms.
+            let w = phases[b].envelope(at: t), d = variation.state(at: t)
+            world += SIMD3((w * d.forward).accel, (w * d.left).accel, (w * d.up).accel)
+        }
         let rot = Matrix3.zyx(yaw: s.yaw.value, pitch: s.pitch.value, roll: s.roll.value)
         let force = rot.transposed * world
         let sr = Math.sin(s.roll.value), cr = Math.cos(s.roll.value)

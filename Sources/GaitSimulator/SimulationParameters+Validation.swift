@@ -86,5 +86,7 @@ extension SimulationParameters {
         try check(angles.allSatisfy(\.isFinite), "mounting and tilt angles must be finite")
         let scales = [motion.lateralSway, motion.roll, motion.pitch, motion.yaw, motion.impact]
         try check(scales.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 10 }, "motion scale factors must be in 0...10")
+        let variation = [trunkVariation.forwardRmsPerSpeed, trunkVariation.leftRmsPerSpeed, trunkVariation.upRmsPerSpeed]
+        try check(variation.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 5 }, "trunk variation must be in 0...5 (m/s²)/(m/s)")
     }
 }

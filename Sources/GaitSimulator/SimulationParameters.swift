@@ -51,6 +51,8 @@ public struct SimulationParameters: Sendable, Hashable {
     public var variability: GaitVariability
     /// Scale factors on the calibrated pelvis and trunk motion.
     public var motion: PelvisMotionScale
+    /// The trunk's acceleration that does not repeat from stride to stride (`TrunkVariation`).
+    public var trunkVariation: TrunkVariation
     /// The gait pattern to simulate.
     public var pattern: SimulatedPattern
     /// How strongly `pattern` is expressed (unused by `normal`).
@@ -73,6 +75,7 @@ public struct SimulationParameters: Sendable, Hashable {
                 includeGyro: Bool = true, mounting: SensorMounting = .aligned, tilt: SensorTilt? = nil,
                 noise: SensorNoise = .consumerMEMS, structure: WalkingStructure = WalkingStructure(),
                 variability: GaitVariability = GaitVariability(), motion: PelvisMotionScale = PelvisMotionScale(),
+                trunkVariation: TrunkVariation = .healthyAdult,
                 pattern: SimulatedPattern = .normal, severity: PatternSeverity = .none, affectedSide: Side? = nil,
                 ageYears: Double = 40, sex: String = "F") {
         self.seed = seed
@@ -95,6 +98,7 @@ public struct SimulationParameters: Sendable, Hashable {
         self.structure = structure
         self.variability = variability
         self.motion = motion
+        self.trunkVariation = trunkVariation
         self.pattern = pattern
         self.severity = severity
         self.affectedSide = affectedSide

@@ -46,6 +46,9 @@ struct Simulate: ParsableCommand {
     var severity: String = "none"
     @Option(help: "Affected side for patterns that have one: L or R.")
     var side: String?
+    @Option(name: .customLong("trunk-variation"),
+            help: "Stride-to-stride variation of the trunk's acceleration, times that of healthy adults (0: strides alike but for timing and length).")
+    var trunkVariation: Double = 1
 
     func validate() throws {
         guard SimulatedPattern(rawValue: pattern) != nil else {
@@ -59,6 +62,7 @@ struct Simulate: ParsableCommand {
         guard AngularRateUnits(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
         guard rate >= 20 && rate <= 2000 else { throw ValidationError("--rate must lie between 20 and 2000 Hz") }
         guard sex == "F" || sex == "M" else { throw ValidationError("--sex takes F or M") }
+        guard trunkVariation >= 0 && trunkVariation <= 5 else { throw ValidationError("--trunk-variation must lie between 0 and 5") }
         if speed != nil && pattern == SimulatedPattern.shortStride.rawValue && severity != PatternSeverity.none.rawValue {
             throw ValidationError("--speed cannot be given with short_stride: its speed follows from --age and --sex")
         }
@@ -81,7 +85,8 @@ struct Simulate: ParsableCommand {
             stepTimeAsymmetryPct: stepTimeAsymmetry, stepTimeLongerSide: longer,
             stepLengthAsymmetryPct: stepLengthAsymmetry, stepLengthLongerSide: longer,
             accUnits: AccelerationUnits(rawValue: units)!, gyroUnits: AngularRateUnits(rawValue: gyroUnits)!,
-            includeGyro: !noGyro, pattern: SimulatedPattern(rawValue: pattern)!,
+            includeGyro: !noGyro, trunkVariation: TrunkVariation.healthyAdult.scaled(by: trunkVariation),
+            pattern: SimulatedPattern(rawValue: pattern)!,
             severity: PatternSeverity(rawValue: severity)!, affectedSide: side.flatMap(Side.init(rawValue:)),
             ageYears: age, sex: sex)
         try parameters.validate()

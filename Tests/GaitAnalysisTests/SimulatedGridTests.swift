@@ -101,15 +101,15 @@ import Testing
     }
 
     /// "0.5 m/s step-time asymmetry" is met since the gentle-walking contacts
-    /// (docs/algorithms/initial-contacts.md, step 3). "all step length MAE" is missed on this
-    /// reduced grid since then (3.10 cm; 2.93 cm on the full grid of docs/validation.md): the
-    /// 0.5 m/s recordings, which had no contacts before, now count, at 3.8 cm, their step lengths
-    /// about 4 cm short because toe-offs in slow simulated walking are found ≈ 40 ms early.
+    /// (docs/algorithms/initial-contacts.md, step 3). Since the simulated trunk varies from stride
+    /// to stride like a real one (`TrunkVariation`, 2026-11-21), the contacts jitter by more, and
+    /// "0.8 m/s" and "1.1 m/s step length MAE" are missed on this reduced grid (3.09 and 4.79 cm),
+    /// while the stance-time asymmetry at 0.5, 0.8 and 1.1 m/s is now met; the full grid's
+    /// figures are in docs/validation.md.
     static let knownMisses: Set<String> = [
         "0.5 m/s step length MAE (cm)", "0.5 m/s step-length asymmetry (pp)",
-        "0.5 m/s stance-time asymmetry (pp)",
-        "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)", "0.8 m/s stance-time asymmetry (pp)",
-        "1.1 m/s step-time asymmetry (pp)", "1.1 m/s step-length asymmetry (pp)", "1.1 m/s stance-time asymmetry (pp)",
+        "0.8 m/s step length MAE (cm)", "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)",
+        "1.1 m/s step length MAE (cm)", "1.1 m/s step-time asymmetry (pp)", "1.1 m/s step-length asymmetry (pp)",
         "1.4 m/s step length MAE (cm)", "1.4 m/s step-time asymmetry (pp)", "1.4 m/s step-length asymmetry (pp)",
         "1.4 m/s stance-time asymmetry (pp)",
         "1.6 m/s step length MAE (cm)", "1.6 m/s step-time asymmetry (pp)", "1.6 m/s step-length asymmetry (pp)",
