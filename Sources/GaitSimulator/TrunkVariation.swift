@@ -28,7 +28,8 @@ import Darwin
 /// per-harmonic amplitudes of the residual) is roughly level at 0.3–0.45 m/s² (V) per harmonic
 /// from 1.8 to 11 Hz and falls to about 0.15 by 18 Hz; the simulator without this matched it
 /// below ≈ 5 Hz and fell short above (at 15–18 Hz by 4–11 times). Residual RMS real V 1.03,
-/// AP 0.84, ML 0.81 m/s² against 0.54, 0.53, 0.23 simulated without this at 1.2 m/s.
+/// AP 0.84, ML 0.81 m/s² against 0.54, 0.53, 0.23 simulated without this at 1.2 m/s
+/// (`Benchmarks/trunk-residual.py`; the figures per speed are in docs/simulator.md).
 public struct TrunkVariation: Sendable, Hashable {
     /// RMS of the added acceleration on each body axis per m/s of walking speed,
     /// (m/s²) / (m/s): real residuals grow with speed (on the Voisard trials, V 0.67, 0.96 and
