@@ -69,44 +69,57 @@ public struct TrunkVariation: Sendable, Hashable {
 
 /// A drawn `TrunkVariation`: the sinusoids of each axis.
 struct TrunkVariationSignal: Sendable {
-    /// Per axis (forward, left, up): amplitude (m/s²), angular frequency (rad/s), phase (rad).
-    private let components: [[(amplitude: Double, omega: Double, phase: Double)]]
+    /// One sinusoid: acceleration A sin(ωt + φ), with the amplitudes of its velocity (A/ω) and
+    /// displacement (A/ω²) worked out once rather than at every sample.
+    private struct Component: Sendable {
+        var accel: Double
+        var rate: Double
+        var displacement: Double
+        var omega: Double
+        var phase: Double
+    }
+
+    /// Per axis: forward, left, up.
+    private let forward: [Component], left: [Component], up: [Component]
 
     init(_ v: TrunkVariation, speedMps: Double, seed: UInt64, rateHz: Double) {
         var rng = SplitMix64(seed: seed, stream: 6)
         let high = min(TrunkVariation.highHz, 0.45 * rateHz)
-        var all: [[(amplitude: Double, omega: Double, phase: Double)]] = []
+        var axes: [[Component]] = []
         for perSpeed in [v.forwardRmsPerSpeed, v.leftRmsPerSpeed, v.upRmsPerSpeed] {
-            let rms = perSpeed * speedMps
-            var c: [(amplitude: Double, omega: Double, phase: Double)] = []
+            // Every axis draws its sinusoids, even a silent one, so that the others' do not depend on it.
+            var drawn: [(amplitude: Double, omega: Double, phase: Double)] = []
             var power = 0.0
             for _ in 0..<TrunkVariation.componentCount {
                 let f = rng.uniform(TrunkVariation.lowHz, high)
                 let a = 1 / (1 + pow(f / TrunkVariation.cornerHz, 3)).squareRoot()
                 power += a * a / 2
-                c.append((a, 2 * Double.pi * f, 2 * Double.pi * rng.uniform()))
+                drawn.append((a, 2 * Double.pi * f, 2 * Double.pi * rng.uniform()))
             }
-            let k = rms > 0 ? rms / power.squareRoot() : 0
-            all.append(k > 0 ? c.map { ($0.amplitude * k, $0.omega, $0.phase) } : [])
+            let k = perSpeed * speedMps / power.squareRoot()
+            axes.append(k > 0 ? drawn.map { d in
+                let a = d.amplitude * k
+                return Component(accel: a, rate: a / d.omega, displacement: a / (d.omega * d.omega), omega: d.omega, phase: d.phase)
+            } : [])
         }
-        components = all
+        (forward, left, up) = (axes[0], axes[1], axes[2])
     }
 
     /// The added displacement (forward, left, up) with its derivatives, at time t: the
     /// acceleration is Σ A sin(ωt + φ), the displacement its exact double integral −Σ A/ω² sin(ωt + φ).
     func state(at t: Double) -> (forward: Jet, left: Jet, up: Jet) {
-        var out = [Jet](repeating: .zero, count: 3)
-        for axis in 0..<3 {
-            var x = 0.0, v = 0.0, a = 0.0
-            for c in components[axis] {
-                let angle = c.omega * t + c.phase
-                let s = sin(angle), co = cos(angle)
-                a += c.amplitude * s
-                v -= c.amplitude / c.omega * co
-                x -= c.amplitude / (c.omega * c.omega) * s
-            }
-            out[axis] = Jet(x, v, a)
+        (Self.sum(forward, at: t), Self.sum(left, at: t), Self.sum(up, at: t))
+    }
+
+    private static func sum(_ components: [Component], at t: Double) -> Jet {
+        var x = 0.0, v = 0.0, a = 0.0
+        for c in components {
+            let angle = c.omega * t + c.phase
+            let s = sin(angle), co = cos(angle)
+            a += c.accel * s
+            v -= c.rate * co
+            x -= c.displacement * s
         }
-        return (out[0], out[1], out[2])
+        return Jet(x, v, a)
     }
 }
