@@ -23,12 +23,6 @@ public struct ContactCandidate: Hashable, Sendable {
     /// (the pendulum model describes steps of ongoing walking, and a closing step ends with the
     /// feet side by side) and no stance features.
     public var closesWalking = false
-    /// Whether `finalContactAfter` was timed at a push-off peak (false: at the shoulder of the
-    /// impact's decay, where no push-off peak was found). Only push-off toe-offs time the double
-    /// support of step length: with shoulder toe-offs too, the simulated grid's step-length MAE
-    /// rose from 2.86 to 3.45 cm and the Voisard walked-distance error from 7.2 to 7.4 %
-    /// (docs/algorithms/final-contacts.md).
-    public var finalContactAtPushOff = true
     /// Where this contact opens a walking run: the toe-off of the same foot that started walking
     /// (gait initiation), before this contact; the `fc_s` of the run's first step.
     public var openingFinalContact: Int? = nil

@@ -159,13 +159,9 @@ struct ContactSequencer {
             let p = previous.entry.candidate
             let stepTime = Double(c.index - p.index) / context.rate
             step.stepTimeS = stepTime
-            var doubleSupport: Double?
-            if let fc = p.finalContactAfter, fc > p.index, fc < c.index {
-                step.fcS = time(fc)
-                if p.finalContactAtPushOff { doubleSupport = Double(fc - p.index) / context.rate }
-            }
+            if let fc = p.finalContactAfter, fc > p.index, fc < c.index { step.fcS = time(fc) }
             if !c.closesWalking, let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
-                step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, doubleSupportS: doubleSupport)
+                step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime)
             }
         }
         if let stance = c.stance {

@@ -89,11 +89,8 @@ public struct WindowContactDetector {
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var finalContacts = [Int?](repeating: nil, count: contacts.count)
-        var atPushOff = [Bool](repeating: false, count: contacts.count)
         for (k, i) in contacts.enumerated() where core.contains(i) {
-            let fc = finalContact(fcSignal, after: i, before: k + 1 < contacts.count ? contacts[k + 1] : n)
-            finalContacts[k] = fc?.index
-            atPushOff[k] = fc?.atPushOff ?? false
+            finalContacts[k] = finalContact(fcSignal, after: i, before: k + 1 < contacts.count ? contacts[k + 1] : n)
         }
         let stance = StanceFeatureExtractor(configuration: c, rate: rate)
             .features(acc: acc, gyr: gyr, av: av, frame: frame, contacts: contacts, finalContacts: finalContacts)
@@ -107,7 +104,7 @@ public struct WindowContactDetector {
             var candidate = ContactCandidate(
                 index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
                 previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
-                stance: closes ? nil : stance[k], closesWalking: closes, finalContactAtPushOff: atPushOff[k],
+                stance: closes ? nil : stance[k], closesWalking: closes,
                 openingFinalContact: opening[i].map { offset + $0 })
             if k + 2 < contacts.count {
                 candidate.harmonicRatios = harmonicRatios(acc: acc, frame: frame, from: i, to: contacts[k + 2])
@@ -246,8 +243,7 @@ public struct WindowContactDetector {
     /// decays, with a shoulder at the toe-off), it is the shoulder: the local maximum of the slope
     /// that is highest. Both are maxima of the slope, McCamley's toe-off criterion (maxima of the
     /// second Gaussian-derivative transform of the integrated signal).
-    /// `atPushOff` is false for a shoulder.
-    private func finalContact(_ x: [Double], after i: Int, before next: Int) -> (index: Int, atPushOff: Bool)? {
+    private func finalContact(_ x: [Double], after i: Int, before next: Int) -> Int? {
         let c = configuration
         let end = Swift.min(next, i + Int(c.finalContactToSeconds * rate), x.count)
         var peak = Swift.max(i, 1)
@@ -255,7 +251,7 @@ public struct WindowContactDetector {
         let lo = Swift.max(peak + 1, i + Int(c.finalContactFromSeconds * rate))
         guard lo + 1 < end else { return nil }
         if let pushOff = Signal.peaks(Array(x[lo..<end])).max(by: { x[lo + $0] < x[lo + $1] }) {
-            return (steepestRise(x, before: lo + pushOff, notBefore: lo), true)
+            return steepestRise(x, before: lo + pushOff, notBefore: lo)
         }
         var shoulder: Int?
         for k in Swift.max(lo, 2)..<(end - 1) {
@@ -263,7 +259,7 @@ public struct WindowContactDetector {
             guard slope >= x[k - 1] - x[k - 2], slope > x[k + 1] - x[k] else { continue }
             if shoulder.map({ slope > x[$0] - x[$0 - 1] }) ?? true { shoulder = k }
         }
-        return shoulder.map { ($0, false) }
+        return shoulder
     }
 
     /// The sample of steepest rise of `x` in the `finalContactSlopeSeconds` before `peak` (and not

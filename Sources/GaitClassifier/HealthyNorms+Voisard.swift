@@ -7,7 +7,7 @@ extension HealthyNorms {
     public static let voisard = HealthyNorms(
         lateralExcursionAsymmetryPct: HealthyNorm(mean: -0.612, sd: 3.421),
         impactAsymmetryPct: HealthyNorm(mean: -6.007, sd: 32.177),
-        trunkRotationRangeDeg: HealthyNorm(mean: 16.425, sd: 4.510, slopePerMps: 6.496, referenceSpeedMps: 1.271),
+        trunkRotationRangeDeg: HealthyNorm(mean: 16.425, sd: 4.434, slopePerMps: 7.789, referenceSpeedMps: 1.233),
         stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),
         source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")
 }

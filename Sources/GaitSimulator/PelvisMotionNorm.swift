@@ -52,22 +52,26 @@ public struct PelvisMotionNorm: Sendable {
     /// Draws are clipped to this many SDs, so no walker is given a vanishing amplitude.
     public static let clipSD = 2.5
 
-    /// Fitted on the 80 Voisard trials of 14 adults: `gait batch ../shared/datasets/voisard-healthy/*_lb.txt`
-    /// with each subject's height, then least squares on speed over `summary.csv`'s
-    /// `pelvis_roll_range_deg`, `pelvis_yaw_range_deg` and `lateral_excursion_m` (degrees,
-    /// degrees, metres); between-person SDs and correlations from the subjects' mean residuals,
-    /// the within-subject variance divided by the trials per subject removed from the SDs.
+    /// Fitted on the 80 Voisard trials of 14 adults by `Benchmarks/pelvis-norm-fit.py` (each trial
+    /// analysed with its subject's height, then least squares on the measured speed over
+    /// `pelvis_roll_range_deg`, `pelvis_yaw_range_deg` and `lateral_excursion_m`, in degrees,
+    /// degrees, metres; between-person SDs and correlations from the subjects' mean residuals,
+    /// the within-subject variance divided by the trials per subject removed from the SDs).
+    /// Refitted 2026-11-21 when step length, and so the measured speed, changed (the real side
+    /// only; the fit before it gave roll slope 1.077, yaw slope 5.392 at 1.2673 m/s). The template
+    /// values are those lines' values at the new reference speed (5.532°, 4.672°, 20.03 mm at
+    /// 1.2673 m/s before).
     /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
     /// with the motion scales set to the reciprocals of `templateGains(speedMps: V)` (the template
     /// itself), analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
     /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
     /// 19.9 and 20.0 mm at 1.27 m/s.
     public static let voisard = PelvisMotionNorm(
-        roll: Measure(mean: 7.149, slopePerMps: 1.077, betweenSD: 1.761, templateAtSpeed: 5.532, templateSlopePerMps: 0.109),
-        yaw: Measure(mean: 9.276, slopePerMps: 5.392, betweenSD: 2.326, templateAtSpeed: 4.672, templateSlopePerMps: 0.142),
-        sway: Measure(mean: 0.01990, slopePerMps: -0.00907, betweenSD: 0.00389, templateAtSpeed: 0.02003,
+        roll: Measure(mean: 7.149, slopePerMps: 1.809, betweenSD: 1.752, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
+        yaw: Measure(mean: 9.276, slopePerMps: 5.981, betweenSD: 2.309, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
+        sway: Measure(mean: 0.01990, slopePerMps: -0.00894, betweenSD: 0.00396, templateAtSpeed: 0.01999,
                       templateSlopePerMps: 0.00125),
-        atSpeedMps: 1.2673, correlation: (rollYaw: 0.486, rollSway: 0.531, yawSway: 0.207))
+        atSpeedMps: 1.2326, correlation: (rollYaw: 0.460, rollSway: 0.556, yawSway: 0.199))
 
     /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
     /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw

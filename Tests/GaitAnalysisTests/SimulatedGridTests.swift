@@ -10,7 +10,7 @@ import Testing
 /// asymmetry within 2 percentage points, across speeds, sensor heights, mountings and
 /// asymmetries (`gait validate simulated --grid`, docs/validation.md, "Simulated").
 @Suite struct SimulatedGridTests {
-    /// Step lengths of the step-length stage alone, fed the true contacts and toe-offs: what
+    /// Step lengths of the step-length stage alone, fed the true contacts: what
     /// `TrunkPathIntegrator` and `ZijlstraStepLengthEstimator` make of the trunk's motion when
     /// contact detection is not in the way.
     static func lengthsFromTrueContacts(_ p: SimulationParameters) -> [(truth: Step, estimateM: Double)] {
@@ -31,8 +31,8 @@ import Testing
         let estimator = ZijlstraStepLengthEstimator(sensorHeightM: p.resolvedSensorHeightM)
         var out: [(Step, Double)] = []
         for k in steps.indices.dropFirst() {
-            guard let g = candidates[k].stepGeometry, let time = steps[k].stepTimeS, let fc = steps[k].fcS,
-                let length = estimator.stepLength(g, stepTimeS: time, doubleSupportS: fc - steps[k - 1].icS)
+            guard let g = candidates[k].stepGeometry, let time = steps[k].stepTimeS,
+                let length = estimator.stepLength(g, stepTimeS: time)
             else { continue }
             out.append((steps[k], length))
         }
@@ -83,7 +83,7 @@ import Testing
     /// starts to pass (move it out of the list then). Why they miss, with the full grid's
     /// figures, is in docs/validation.md ("Simulated"): contact detection times left and right
     /// contacts differently when steps are asymmetric (which moves time and length between the
-    /// sides); at 0.5 m/s toe-offs come early; at 1.4–1.6 m/s the pendulum also reads 2–3 % long.
+    /// sides); at 1.4–1.6 m/s the pendulum also reads long.
     @Test func issueTargetsOnReducedGrid() throws {
         let cases = SimulatedGrid.cases(recordingsPerSpeed: 3, seed: 1000, durationS: SimulatedGrid.defaultDurationS)
         let scores = try SimulatedGrid.run(cases)
@@ -102,19 +102,19 @@ import Testing
 
     /// "0.5 m/s step-time asymmetry" is met since the gentle-walking contacts
     /// (docs/algorithms/initial-contacts.md, step 3). Since the simulated trunk varies from stride
-    /// to stride like a real one (`TrunkVariation`, 2026-11-21), the contacts jitter by more, and
-    /// "0.8 m/s" and "1.1 m/s step length MAE" are missed on this reduced grid (3.09 and 4.79 cm),
-    /// while the stance-time asymmetry at 0.5, 0.8 and 1.1 m/s is now met; the full grid's
-    /// figures are in docs/validation.md.
+    /// to stride like a real one (`TrunkVariation`, 2026-11-21), the stance-time asymmetry at 0.5,
+    /// 0.8 and 1.1 m/s is met. Since step length uses the typical double support rather than the
+    /// one timed by our toe-offs (`ZijlstraStepLengthEstimator`, 2026-11-21), the step length MAE
+    /// is met at 0.5–1.1 m/s and overall; the full grid's figures are in docs/validation.md.
     static let knownMisses: Set<String> = [
-        "0.5 m/s step length MAE (cm)", "0.5 m/s step-length asymmetry (pp)",
-        "0.8 m/s step length MAE (cm)", "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)",
-        "1.1 m/s step length MAE (cm)", "1.1 m/s step-time asymmetry (pp)", "1.1 m/s step-length asymmetry (pp)",
+        "0.5 m/s step-length asymmetry (pp)",
+        "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)",
+        "1.1 m/s step-time asymmetry (pp)", "1.1 m/s step-length asymmetry (pp)",
         "1.4 m/s step length MAE (cm)", "1.4 m/s step-time asymmetry (pp)", "1.4 m/s step-length asymmetry (pp)",
         "1.4 m/s stance-time asymmetry (pp)",
         "1.6 m/s step length MAE (cm)", "1.6 m/s step-time asymmetry (pp)", "1.6 m/s step-length asymmetry (pp)",
         "1.6 m/s stance-time asymmetry (pp)",
-        "all step length MAE (cm)", "all step-time asymmetry (pp)", "all step-length asymmetry (pp)",
+        "all step-time asymmetry (pp)", "all step-length asymmetry (pp)",
         "all stance-time asymmetry (pp)",
     ]
 }

@@ -46,13 +46,10 @@ final class StageTests: XCTestCase {
         let l = 0.95, single = 0.6
         let estimator = ZijlstraStepLengthEstimator(sensorHeightM: l)
         let h = l - (l * l - single * single / 4).squareRoot()
-        let step = estimator.stepLength(verticalExcursionM: h, stepTimeS: 0.5, doubleSupportS: 0.1)!
-        XCTAssertEqual(step, single / (1 - 0.2), accuracy: 1e-9)
-        // Unknown double support: the typical fraction.
-        let typical = estimator.stepLength(verticalExcursionM: h, stepTimeS: 0.5, doubleSupportS: nil)!
-        XCTAssertEqual(typical, single / (1 - estimator.typicalDoubleSupportFraction), accuracy: 1e-9)
-        XCTAssertNil(estimator.stepLength(verticalExcursionM: 0, stepTimeS: 0.5, doubleSupportS: nil))
-        XCTAssertNil(estimator.stepLength(verticalExcursionM: 2, stepTimeS: 0.5, doubleSupportS: nil))
+        let step = estimator.stepLength(verticalExcursionM: h)!
+        XCTAssertEqual(step, single / (1 - 0.24), accuracy: 1e-9)
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 0))
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 2))
     }
 
     /// Sides alternate; noisy evidence with 25 % of single contacts wrong is outvoted by the

@@ -18,7 +18,7 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.sideAccuracy, 0.96)
         XCTAssertGreaterThanOrEqual(report.finalContacts.f1, 0.91)
         XCTAssertLessThanOrEqual(report.cadenceMAE, 1.5)
-        XCTAssertLessThanOrEqual(report.distanceMAEPct, 8.0)
+        XCTAssertLessThanOrEqual(report.distanceMAEPct, 6.0)
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
     }
 
