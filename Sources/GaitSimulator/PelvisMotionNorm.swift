@@ -52,6 +52,7 @@ public struct PelvisMotionNorm: Sendable {
     /// Draws are clipped to this many SDs, so no walker is given a vanishing amplitude.
     public static let clipSD = 2.5
 
+    /// `PelvisMotionNormFitTests` fails when these no longer match a fresh fit.
     /// Fitted on the 80 Voisard trials of 14 adults by `Benchmarks/pelvis-norm-fit.py` (each trial
     /// analysed with its subject's height, then least squares on the measured speed over
     /// `pelvis_roll_range_deg`, `pelvis_yaw_range_deg` and `lateral_excursion_m`, in degrees,
