@@ -81,8 +81,9 @@ struct StanceFeatureExtractor {
         let highPass = ButterworthFilter(.highPass(c.stanceHighPassHz), order: 2, rate: rate)
         let integrated = highPass.integratedFiltfilt
         var lateralAcc = highPass.filtfilt(acc.map { dot($0, frame.left) })
+        let verticalForce = av.map { $0 + frame.gravity }     // vertical specific force, gravity included
         let support = ButterworthFilter(.lowPass(Swift.min(c.supportLowPassHz, 0.45 * rate)), order: 2, rate: rate)
-            .filtfilt(av.map { ($0 + frame.gravity) / standardGravity })
+            .filtfilt(verticalForce.map { $0 / standardGravity })
         let degrees = 180 / Double.pi
         var roll: [Double] = [], yaw: [Double] = [], heading: [Double] = []
         if !gyr.isEmpty {
@@ -91,7 +92,7 @@ struct StanceFeatureExtractor {
             yaw = integrated(highPass.filtfilt(yawRate))
             heading = Signal.cumulativeIntegral(yawRate, rate: rate)
             Self.removeTilt(lateral: &lateralAcc, forward: highPass.filtfilt(acc.map { dot($0, frame.forward) }),
-                            vertical: av.map { $0 + frame.gravity }, rollDeg: roll, yawDeg: yaw)
+                            vertical: verticalForce, rollDeg: roll, yawDeg: yaw)
         }
         let lateral = integrated(integrated(lateralAcc))
         let impactFrom = Int((c.impactFromSeconds * rate).rounded()), impactTo = Int((c.impactToSeconds * rate).rounded())

@@ -175,10 +175,8 @@ public struct WindowContactDetector {
         for k in contacts.indices {
             let i = contacts[k]
             out.append(i)
-            guard k + 1 - run >= 0, k + 1 == contacts.count || contacts[k + 1] - i > maxGap else { continue }
-            let intervals = (k + 2 - run...k).map { Double(contacts[$0] - contacts[$0 - 1]) }
-            guard intervals.allSatisfy({ $0 <= Double(maxGap) }) else { continue }
-            let step = Signal.median(intervals)
+            guard k + 1 - run >= 0, k + 1 == contacts.count || contacts[k + 1] - i > maxGap,
+                  let step = Self.steadyStep(contacts, endingAt: k + 2 - run...k, maxGap: maxGap) else { continue }
             let lo = i + Int((c.closingStepSearch.lowerBound * step).rounded())
             let hi = Swift.min(n - 1, i + Int((c.closingStepSearch.upperBound * step).rounded()))
             guard lo + 2 < hi else { continue }
@@ -216,10 +214,8 @@ public struct WindowContactDetector {
         var out = [Int: Int]()
         for k in contacts.indices where k + run <= contacts.count {
             let i = contacts[k]
-            guard k == 0 || i - contacts[k - 1] > maxGap else { continue }
-            let intervals = (k + 1..<k + run).map { Double(contacts[$0] - contacts[$0 - 1]) }
-            guard intervals.allSatisfy({ $0 <= Double(maxGap) }) else { continue }
-            let step = Signal.median(intervals)
+            guard k == 0 || i - contacts[k - 1] > maxGap,
+                  let step = Self.steadyStep(contacts, endingAt: k + 1...k + run - 1, maxGap: maxGap) else { continue }
             let lo = i - Int((c.openingToeOffSearch.upperBound * step).rounded())
             let hi = i - Int((c.openingToeOffSearch.lowerBound * step).rounded())
             guard lo >= 1, lo + 2 < hi else { continue }
@@ -231,6 +227,14 @@ public struct WindowContactDetector {
             if let best { out[i] = best }
         }
         return out
+    }
+
+    /// The median step (samples) of a run of contacts: the intervals ending at the contacts
+    /// `endingAt`, each from the contact before it; nil where one is longer than `maxGap` (the
+    /// run is broken). Closing steps and opening toe-offs are searched in units of it.
+    private static func steadyStep(_ contacts: [Int], endingAt range: ClosedRange<Int>, maxGap: Int) -> Double? {
+        let intervals = range.map { Double(contacts[$0] - contacts[$0 - 1]) }
+        return intervals.allSatisfy({ $0 <= Double(maxGap) }) ? Signal.median(intervals) : nil
     }
 
     /// The contralateral toe-off after the contact at `i` (and before the next contact), on `x`, the
