@@ -87,11 +87,11 @@ public struct BatchMetadata: Sendable {
                 recording = nil
             }
             var subject = Subject()
-            subject.heightM = try number(height, "height_m", 0.5...2.8)
-            subject.sensorHeightM = try number(sensorHeight, "sensor_height_m", 0.3...2)
-            subject.ageYears = try number(age, "age_years", 1...120)
+            subject.heightM = try number(height, "height_m", Subject.heightRangeM)
+            subject.sensorHeightM = try number(sensorHeight, "sensor_height_m", Subject.sensorHeightRangeM)
+            subject.ageYears = try number(age, "age_years", Subject.ageRangeYears)
             if let s = cell(sex) {
-                guard s == "F" || s == "M" else {
+                guard Subject.isValidSex(s) else {
                     throw GaitError(.usage, "sex must be F or M; found '\(s)'", file: path, line: row.line, column: sex! + 1)
                 }
                 subject.sex = s

@@ -45,7 +45,7 @@ public enum ReferenceValues {
 
     /// Expected comfortable speed for age and sex, with a note of what was assumed.
     public static func expectedSpeed(age: Double?, sex: String?) -> (speed: Double, assumption: String?) {
-        guard let age, let sex, sex == "F" || sex == "M" else {
+        guard let age, let sex, Subject.isValidSex(sex) else {
             // Without age and sex, the slowest stratum: flags only what is slow for anyone.
             let slowest = speedByDecade.map { Swift.min($0.male, $0.female) }.min()!
             return (slowest, "age or sex not given: compared with the slowest stratum (age 80+)")

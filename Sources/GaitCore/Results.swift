@@ -317,6 +317,13 @@ public struct Subject: Hashable, Sendable {
     /// "F" or "M".
     public var sex: String?
 
+    /// The values accepted from `--height`, `--sensor-height`, `--age` and `--sex` and from batch
+    /// metadata (contract), so that the two ways of giving them agree.
+    public static let heightRangeM: ClosedRange<Double> = 0.5...2.8
+    public static let sensorHeightRangeM: ClosedRange<Double> = 0.3...2
+    public static let ageRangeYears: ClosedRange<Double> = 1...120
+    public static func isValidSex(_ s: String) -> Bool { s == "F" || s == "M" }
+
     public init(heightM: Double? = nil, sensorHeightM: Double? = nil, ageYears: Double? = nil, sex: String? = nil) {
         self.heightM = heightM
         self.sensorHeightM = sensorHeightM

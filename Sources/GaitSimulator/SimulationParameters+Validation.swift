@@ -24,7 +24,7 @@ extension SimulationParameters {
     public func validate() throws(GaitError) {
         try Self.check(ageYears.isFinite && Limits.ageYears.contains(ageYears),
                        "age must be between \(Limits.ageYears.lowerBound) and \(Limits.ageYears.upperBound) years, got \(ageYears)")
-        try Self.check(sex == "F" || sex == "M", "sex must be F or M, got '\(sex)'")
+        try Self.check(Subject.isValidSex(sex), "sex must be F or M, got '\(sex)'")
         if pattern == .normal {
             try Self.check(severity == .none, "pattern 'normal' takes no severity")
         }

@@ -61,7 +61,7 @@ struct Simulate: ParsableCommand {
         guard AccelerationUnits(rawValue: units) != nil else { throw ValidationError("--units takes g or m/s2") }
         guard AngularRateUnits(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
         guard rate >= 20 && rate <= 2000 else { throw ValidationError("--rate must lie between 20 and 2000 Hz") }
-        guard sex == "F" || sex == "M" else { throw ValidationError("--sex takes F or M") }
+        guard Subject.isValidSex(sex) else { throw ValidationError("--sex takes F or M") }
         guard trunkVariation >= 0 && trunkVariation <= 5 else { throw ValidationError("--trunk-variation must lie between 0 and 5") }
         if speed != nil && pattern == SimulatedPattern.shortStride.rawValue && severity != PatternSeverity.none.rawValue {
             throw ValidationError("--speed cannot be given with short_stride: its speed follows from --age and --sex")

@@ -27,9 +27,9 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of Hz") }
-        if let height, !(0.5...2.8).contains(height) { throw ValidationError("--height is in metres (0.5 to 2.8)") }
-        if let sensorHeight, !(0.3...2).contains(sensorHeight) { throw ValidationError("--sensor-height is in metres (0.3 to 2)") }
-        if let sex, sex != "F" && sex != "M" { throw ValidationError("--sex takes F or M") }
+        if let height, !Subject.heightRangeM.contains(height) { throw ValidationError("--height is in metres (0.5 to 2.8)") }
+        if let sensorHeight, !Subject.sensorHeightRangeM.contains(sensorHeight) { throw ValidationError("--sensor-height is in metres (0.3 to 2)") }
+        if let sex, !Subject.isValidSex(sex) { throw ValidationError("--sex takes F or M") }
         if let units, AccelerationUnits(rawValue: units) == nil { throw ValidationError("--units takes g or m/s2") }
         if let gyroUnits, AngularRateUnits(rawValue: gyroUnits) == nil { throw ValidationError("--gyro-units takes deg/s or rad/s") }
         if let onBadRow, BadRowPolicy(rawValue: onBadRow) == nil { throw ValidationError("--on-bad-row takes fail or skip") }
