@@ -79,14 +79,8 @@ public struct BatchRunner: Sendable {
         do {
             try Self.makeParentDirectory(of: out)
             let result = try GaitEngine.analyze(path: input.path, options: options(input))
-            // Written member by member, so a week-long recording's steps are never one value.
-            try AtomicFile.writeText(to: out) { sink throws(GaitError) in
-                try JSONWriter().stream(object: result.jsonMembers, to: sink)
-                try sink("\n")
-            }
-            let sections: JSONValue = .object([("input", result.input.json), ("subject", result.subject.json),
-                                               ("summary", result.summary.json), ("flags", .array(result.flags.map(\.json)))])
-            return .analysed(BatchTables.summaryRow(recording: input.recording, document: sections))
+            try AtomicFile.writeText(to: out) { sink throws(GaitError) in try AnalysisDocument.stream(result, to: sink) }
+            return .analysed(BatchTables.summaryRow(recording: input.recording, document: AnalysisDocument.withoutEventLists(result)))
         } catch {
             unlink(out)
             return .failed(BatchFailure(path: input.path, recording: input.recording, error: error.inFile(input.path)))

@@ -20,14 +20,27 @@ public enum AnalysisDocument {
             let n = try read(fd, into: &buffer, path: path)
             if n == 0 { return false }
             var chunk = buffer[0..<n]
-            if first && chunk.starts(with: byteOrderMark) { chunk = chunk.dropFirst(3) }
+            if first && chunk.starts(with: utf8ByteOrderMark) { chunk = chunk.dropFirst(3) }
             first = false
-            for b in chunk where !isSpace(b) { return b == UInt8(ascii: "{") }
+            for b in chunk where !JSONReader.isSpace(b) { return b == UInt8(ascii: "{") }
         }
     }
 
     /// The per-event lists of a document: what a reader that needs only the summary skips.
     public static let eventLists: Set<String> = ["steps", "strides", "bouts", "turns"]
+
+    /// Writes `result`'s document and a final newline, member by member (`JSONWriter.stream`):
+    /// a week's steps never become one JSON value or one string.
+    public static func stream(_ result: AnalysisResult, to sink: (String) throws(GaitError) -> Void) throws(GaitError) {
+        try JSONWriter().stream(object: result.jsonMembers, to: sink)
+        try sink("\n")
+    }
+
+    /// `result`'s document as `read(path:skipping: eventLists)` gives it back: the event lists
+    /// null, everything else as written.
+    public static func withoutEventLists(_ result: AnalysisResult) -> JSONValue {
+        .object(result.jsonMembers.map { ($0.0, eventLists.contains($0.0) ? .null : $0.1.value) })
+    }
 
     /// Parses the file as JSON and checks that it is a `gait.analysis/1` document. Errors name
     /// the file (and the line and column of bad JSON). Top-level members named in `skipping`
@@ -44,7 +57,7 @@ public enum AnalysisDocument {
             bytes.append(contentsOf: buffer[0..<n])
         }
         // A byte-order mark is not JSON; skip it as `startsLikeJSON` does.
-        let start = bytes.starts(with: byteOrderMark) ? 3 : 0
+        let start = bytes.starts(with: utf8ByteOrderMark) ? 3 : 0
         let document = try JSONReader.parse(start == 0 ? bytes : Array(bytes[start...]), path: path, skipping: skipping,
                                            projecting: projecting)
         try check(document, path: path)
@@ -64,10 +77,6 @@ public enum AnalysisDocument {
             throw GaitError(.invalidInput, "not a \(AnalysisResult.schema) document (schema is \(found))", file: path)
         }
     }
-
-    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
     private static func open(_ path: String) throws(GaitError) -> Int32 {
         #if canImport(Glibc)
@@ -94,5 +103,4 @@ public enum AnalysisDocument {
         }
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -15,9 +15,8 @@ public enum AtomicFile {
     /// Whether `name` (a file name, no directory) is the temporary file of a write that never
     /// finished (the process was killed): hidden, `.tmp-` and mkstemp's six letters or digits.
     public static func isInterruptedWrite(_ name: String) -> Bool {
-        let letters = name.suffix(6)
-        return name.hasPrefix(".") && name.dropLast(6).hasSuffix(temporaryMark) && letters.count == 6
-            && letters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        name.hasPrefix(".") && name.dropLast(6).hasSuffix(temporaryMark)
+            && name.suffix(6).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     public static func write(_ text: String, to path: String) throws(GaitError) {
@@ -81,8 +80,13 @@ public enum AtomicFile {
         chmod(path, 0o666 & ~mask)
     }
 
-    private static func errnoText() -> String { String(cString: strerror(errno)) }
 }
+
+/// The text of the current `errno`, for the module's file errors.
+func errnoText() -> String { String(cString: strerror(errno)) }
+
+/// The UTF-8 byte-order mark, which the module's readers skip at the start of a file.
+let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
 @inline(__always) private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int {
     #if canImport(Glibc)

@@ -21,7 +21,7 @@ public struct CSVTable: Sendable {
     /// Parses `bytes`; `path` names the file in errors. A UTF-8 byte-order mark is ignored.
     public static func parse(_ bytes: [UInt8], path: String) throws(GaitError) -> CSVTable {
         var records: [(Int, [String])] = []
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var i = bytes.starts(with: utf8ByteOrderMark) ? 3 : 0
         var line = 1
         while i < bytes.count {
             let startLine = line

@@ -55,7 +55,7 @@ public struct JSONReader {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number(build: build)
         default: throw error("unexpected character '\(Character(Unicode.Scalar(bytes[i])))'")
         }
     }
@@ -174,7 +174,9 @@ public struct JSONReader {
         return v
     }
 
-    private mutating func number() throws(GaitError) -> JSONValue {
+    /// A number; its grammar is checked either way, and only with `build` is its text converted
+    /// (a text the grammar accepts always converts: an overflow gives ±infinity, not nil).
+    private mutating func number(build: Bool) throws(GaitError) -> JSONValue {
         let start = i
         var integral = true
         if peek(UInt8(ascii: "-")) { i += 1 }
@@ -197,6 +199,7 @@ public struct JSONReader {
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { i += 1 }
             guard digits() > 0 else { throw error("invalid number: no digits in the exponent") }
         }
+        guard build else { return .null }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         if integral, let n = Int(text) { return .int(n) }
         guard let d = Double(text) else { throw error("invalid number '\(text)'") }
@@ -210,9 +213,9 @@ public struct JSONReader {
     }
 
     private mutating func literal(_ word: String) throws(GaitError) {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw error("invalid literal") }
-        i += w.count
+        let n = word.utf8.count
+        guard i + n <= bytes.count, bytes[i..<i + n].elementsEqual(word.utf8) else { throw error("invalid literal") }
+        i += n
     }
 
     private mutating func enter() throws(GaitError) {
@@ -222,8 +225,11 @@ public struct JSONReader {
 
     private func peek(_ b: UInt8) -> Bool { i < bytes.count && bytes[i] == b }
 
+    /// JSON's whitespace: space, line feed, carriage return, tab.
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
     private mutating func skipSpace() {
-        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        while i < bytes.count, Self.isSpace(bytes[i]) { i += 1 }
     }
 
     /// An error at the current byte, with its 1-based line and column (in bytes).

@@ -16,13 +16,6 @@ struct SVGPlot {
         /// One horizontal segment per item, from `x0` to `x1` at `y` (a bout and its value).
         case segments(x0: [Double], x1: [Double], y: [Double])
 
-        var isEmpty: Bool {
-            switch self {
-            case .points(let x, _): return x.isEmpty
-            case .segments(let x0, _, _): return x0.isEmpty
-            }
-        }
-
         var yValues: [Double] {
             switch self {
             case .points(_, let y), .segments(_, _, let y): return y
@@ -44,9 +37,9 @@ struct SVGPlot {
     /// The time axis, in seconds from the first sample.
     var xDomain: ClosedRange<Double>
     var series: [Series]
-    /// Time spans shaded behind the data, and their legend label.
+    /// Time spans shaded behind the data (turns), and their legend label.
     var spans: [(start: Double, end: Double)] = []
-    var spanLabel = "turn"
+    private static let spanLabel = "turn"
 
     static let width = 760.0, height = 250.0
     private static let left = 64.0, right = 12.0, top = 30.0, bottom = 40.0
@@ -139,7 +132,7 @@ struct SVGPlot {
         }
         if !spans.isEmpty {
             out += "<rect \(Self.spanStyle) x=\"\(f(x))\" y=\"\(f(y - 5))\" width=\"10\" height=\"10\"/>"
-            out += "<text fill=\"#444\" x=\"\(f(x + 15))\" y=\"\(f(y))\" dy=\"0.32em\">\(ReportFormat.escape(spanLabel))</text>"
+            out += "<text fill=\"#444\" x=\"\(f(x + 15))\" y=\"\(f(y))\" dy=\"0.32em\">\(ReportFormat.escape(Self.spanLabel))</text>"
         }
         return out
     }

@@ -36,11 +36,7 @@ struct Analyze: ParsableCommand {
         }
         let result = try GaitEngine.analyze(path: file, options: options)
         if format == .json {
-            // Written member by member: a week's steps never become one JSON value or one string.
-            try Output.stream(to: out) { sink throws(GaitError) in
-                try JSONWriter().stream(object: result.jsonMembers, to: sink)
-                try sink("\n")
-            }
+            try Output.stream(to: out) { sink throws(GaitError) in try AnalysisDocument.stream(result, to: sink) }
             return
         }
         try Output.write(TextReport.render(result), to: out)
