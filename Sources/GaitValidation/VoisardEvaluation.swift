@@ -120,7 +120,7 @@ public struct EvaluationReport: Sendable {
 public enum VoisardEvaluation {
     public static let contactTolerance = 0.1
 
-    public static func run(directory: String, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) throws(GaitError) -> EvaluationReport {
+    public static func run(directory: String) throws(GaitError) -> EvaluationReport {
         let trials = try VoisardDataset.trials(in: directory)
         return EvaluationReport(trials: try parallelMap(trials.count) { i throws(GaitError) in try score(trials[i]) })
     }
