@@ -63,24 +63,25 @@ def main():
                          m["pelvis_yaw_range_deg"], m["lateral_excursion_m"]))
     v = [r[1] for r in rows]
     v0 = mean(v)
+    sxx = sum((a - v0) ** 2 for a in v)
     names = ["roll", "yaw", "sway"]
     residuals = {}
     print("| measure | mean at %.4f m/s | slope per m/s | between-person SD |" % v0)
     print("| --- | --- | --- | --- |")
     for k, name in enumerate(names):
         y = [r[2 + k] for r in rows]
-        sxx = sum((a - v0) ** 2 for a in v)
-        slope = sum((a - v0) * (b - mean(y)) for a, b in zip(v, y)) / sxx
         at = mean(y)
+        slope = sum((a - v0) * (b - at) for a, b in zip(v, y)) / sxx
         res = [b - at - slope * (a - v0) for a, b in zip(v, y)]
         by_subject = {}
         for r, e in zip(rows, res):
             by_subject.setdefault(r[0], []).append(e)
         subject_means = {s: mean(e) for s, e in by_subject.items()}
         sm = list(subject_means.values())
-        between = sum((x - mean(sm)) ** 2 for x in sm) / (len(sm) - 1)
-        within = mean([sum((x - mean(e)) ** 2 for x in e) / (len(e) - 1) / len(e)
-                       for e in by_subject.values() if len(e) > 1])
+        m = mean(sm)
+        between = sum((x - m) ** 2 for x in sm) / (len(sm) - 1)
+        within = mean([sum((x - subject_means[s]) ** 2 for x in e) / (len(e) - 1) / len(e)
+                       for s, e in by_subject.items() if len(e) > 1])
         sd = math.sqrt(max(between - within, 0))
         residuals[name] = subject_means
         print("| %s | %.5g | %.5g | %.5g |" % (name, at, slope, sd))

@@ -1,6 +1,7 @@
+import GaitClassifier
 import GaitCore
-import GaitTestSupport
 import GaitSimulator
+import GaitTestSupport
 import GaitValidation
 import XCTest
 
@@ -8,25 +9,20 @@ import XCTest
 /// the analysis measures on the 80 Voisard trials today. It depends on the measured speed, so a
 /// change of step length or contacts makes it stale; until 2026-11-21 it was (roll slope 1.077
 /// stored against 0.842 refitted). The same fit as `Benchmarks/pelvis-norm-fit.py`: least squares
-/// on speed about the trials' mean speed; between-person SD from the subjects' mean residuals,
-/// less the mean within-subject variance over the trials per subject; correlations between the
-/// subjects' mean residuals.
+/// on speed about the trials' mean speed (`HealthyNorm.fit`); between-person SD from the
+/// subjects' mean residuals, less the mean within-subject variance over the trials per subject;
+/// correlations between the subjects' mean residuals.
 final class PelvisMotionNormFitTests: XCTestCase {
     struct Fit {
-        var mean: Double, slope: Double, sd: Double
+        var line: HealthyNorm
+        var betweenSD: Double
         var subjectResiduals: [String: Double]
     }
 
-    static func fit(_ rows: [(subject: String, speed: Double, value: Double)], at v0: Double) -> Fit {
-        let mean = rows.map(\.value).reduce(0, +) / Double(rows.count)
-        var sxy = 0.0, sxx = 0.0
-        for r in rows {
-            sxy += (r.speed - v0) * (r.value - mean)
-            sxx += (r.speed - v0) * (r.speed - v0)
-        }
-        let slope = sxy / sxx
+    static func fit(_ rows: [(subject: String, speed: Double, value: Double)]) throws -> Fit {
+        let line = try XCTUnwrap(HealthyNorm.fit(rows.map(\.value), speeds: rows.map(\.speed)))
         var bySubject: [String: [Double]] = [:]
-        for r in rows { bySubject[r.subject, default: []].append(r.value - mean - slope * (r.speed - v0)) }
+        for r in rows { bySubject[r.subject, default: []].append(r.value - line.expected(speed: r.speed)) }
         func average(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
         let subjectMeans = bySubject.mapValues(average)
         let m = average(Array(subjectMeans.values))
@@ -40,21 +36,13 @@ final class PelvisMotionNormFitTests: XCTestCase {
             for x in e { v += (x - em) * (x - em) }
             within.append(v / Double(e.count - 1) / Double(e.count))
         }
-        return Fit(mean: mean, slope: slope, sd: max(between - average(within), 0).squareRoot(),
-                   subjectResiduals: subjectMeans)
+        return Fit(line: line, betweenSD: max(between - average(within), 0).squareRoot(), subjectResiduals: subjectMeans)
     }
 
+    /// The correlation between people of two measures, over the subjects' mean residuals.
     static func correlation(_ a: [String: Double], _ b: [String: Double]) -> Double {
         let keys = a.keys.sorted()
-        let x = keys.map { a[$0]! }, y = keys.map { b[$0]! }
-        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (p, q) in zip(x, y) {
-            sxy += (p - mx) * (q - my)
-            sxx += (p - mx) * (p - mx)
-            syy += (q - my) * (q - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
+        return pearsonCorrelation(keys.map { a[$0]! }, keys.map { b[$0]! })
     }
 
     func testBuiltInNormMatchesAFreshFit() throws {
@@ -72,15 +60,14 @@ final class PelvisMotionNormFitTests: XCTestCase {
             let lateral = try XCTUnwrap(m.lateralExcursionAsymmetry, t.code)
             sway.append((t.subjectID, v, 0.5 * (lateral.left + lateral.right)))  // lateral_excursion_m
         }
-        let v0 = roll.map(\.speed).reduce(0, +) / Double(roll.count)
         let stored = PelvisMotionNorm.voisard
-        XCTAssertEqual(stored.atSpeedMps, v0, accuracy: 0.00006)
-        let fits = [(Self.fit(roll, at: v0), stored.roll, 0.0006), (Self.fit(yaw, at: v0), stored.yaw, 0.0006),
-                    (Self.fit(sway, at: v0), stored.sway, 0.000006)]
+        let fits = [(try Self.fit(roll), stored.roll, 0.0006), (try Self.fit(yaw), stored.yaw, 0.0006),
+                    (try Self.fit(sway), stored.sway, 0.000006)]
         for (fresh, built, tolerance) in fits {
-            XCTAssertEqual(built.mean, fresh.mean, accuracy: tolerance)
-            XCTAssertEqual(built.slopePerMps, fresh.slope, accuracy: tolerance)
-            XCTAssertEqual(built.betweenSD, fresh.sd, accuracy: tolerance)
+            XCTAssertEqual(stored.atSpeedMps, fresh.line.referenceSpeedMps, accuracy: 0.00006)
+            XCTAssertEqual(built.mean, fresh.line.mean, accuracy: tolerance)
+            XCTAssertEqual(built.slopePerMps, fresh.line.slopePerMps, accuracy: tolerance)
+            XCTAssertEqual(built.betweenSD, fresh.betweenSD, accuracy: tolerance)
         }
         let r = (fits[0].0.subjectResiduals, fits[1].0.subjectResiduals, fits[2].0.subjectResiduals)
         XCTAssertEqual(stored.correlation.rollYaw, Self.correlation(r.0, r.1), accuracy: 0.0006)

@@ -1,4 +1,5 @@
 import GaitCore
+import GaitTestSupport
 import XCTest
 
 @testable import GaitSimulator
@@ -85,15 +86,9 @@ final class CohortTests: XCTestCase {
             let s = n.scales(speedMps: n.atSpeedMps, draws: (rng.gaussian(), rng.gaussian(), rng.gaussian()))
             roll.append(s.roll); yaw.append(s.yaw); sway.append(s.sway)
         }
-        func correlation(_ a: [Double], _ b: [Double]) -> Double {
-            let ma = a.reduce(0, +) / Double(a.count), mb = b.reduce(0, +) / Double(b.count)
-            var sab = 0.0, saa = 0.0, sbb = 0.0
-            for i in a.indices { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) * (a[i] - ma); sbb += (b[i] - mb) * (b[i] - mb) }
-            return sab / (saa * sbb).squareRoot()
-        }
-        XCTAssertEqual(correlation(roll, yaw), n.correlation.rollYaw, accuracy: 0.05)
-        XCTAssertEqual(correlation(roll, sway), n.correlation.rollSway, accuracy: 0.05)
-        XCTAssertEqual(correlation(yaw, sway), n.correlation.yawSway, accuracy: 0.05)
+        XCTAssertEqual(pearsonCorrelation(roll, yaw), n.correlation.rollYaw, accuracy: 0.05)
+        XCTAssertEqual(pearsonCorrelation(roll, sway), n.correlation.rollSway, accuracy: 0.05)
+        XCTAssertEqual(pearsonCorrelation(yaw, sway), n.correlation.yawSway, accuracy: 0.05)
         let rollSD = (roll.reduce(0) { $0 + ($1 - 1) * ($1 - 1) } / Double(roll.count)).squareRoot()
         XCTAssertEqual(rollSD * n.roll.mean, n.roll.betweenSD, accuracy: 0.1, "between-person SD, degrees")
     }
