@@ -1,3 +1,5 @@
+import GaitCore
+
 /// How the sensor sits on the body: a full rotation from the body frame to the sensor frame,
 /// given as yaw, then pitch, then roll (Z–Y–X Euler angles, degrees, about the body axes).
 ///

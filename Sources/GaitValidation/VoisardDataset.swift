@@ -3,11 +3,15 @@ import GaitCore
 
 /// The Voisard et al. 2023 healthy-gait reference set (IPOL, https://www.ipol.im/pub/art/2023/497/),
 /// read from a folder laid out as ../shared/datasets/voisard-healthy: `<code>_lb.txt` (lower
-/// back, Xsens export) and `<code>.json` (hand-checked events as PacketCounter values).
+/// back, Xsens export) and `<code>.json` (hand-checked events as PacketCounter values); the foot
+/// sensors' `<code>_lf.txt` and `<code>_rf.txt`, where present, give `FootStrideReference`.
 /// The dataset is not part of the project; nothing here copies it.
 public struct VoisardTrial: Sendable {
     public var code: String
     public var lowerBackPath: String
+    /// The lower-back file's first PacketCounter: time 0 of every time here. The foot files count
+    /// packets on the same counter.
+    public var lowerBackFirstCounter: Double
     public var heightM: Double?
     public var ageYears: Double?
     public var sex: String?
@@ -20,6 +24,11 @@ public struct VoisardTrial: Sendable {
     public var trialEndS: Double
     public var turnStartS: Double
     public var turnEndS: Double
+
+    /// The foot sensor's file (`<code>_lf.txt` or `<code>_rf.txt`) beside the lower-back one.
+    public func footPath(_ side: Side) -> String {
+        String(lowerBackPath.dropLast("_lb.txt".count)) + (side == .left ? "_lf.txt" : "_rf.txt")
+    }
 
     public var heelStrikes: [(time: Double, side: Side)] {
         (leftHeelStrikes.map { ($0, Side.left) } + rightHeelStrikes.map { ($0, Side.right) }).sorted { $0.0 < $1.0 }
@@ -76,7 +85,7 @@ public enum VoisardDataset {
             throw GaitError(.invalidInput, "reference lacks TrialBoundaries or UTurnBoundaries", file: jsonPath)
         }
         return VoisardTrial(
-            code: code, lowerBackPath: dataPath,
+            code: code, lowerBackPath: dataPath, lowerBackFirstCounter: first,
             heightM: (object["Height"] as? NSNumber).map { $0.doubleValue / 100 },
             ageYears: (object["Age"] as? NSNumber)?.doubleValue, sex: object["Gender"] as? String,
             leftHeelStrikes: left.map { $0[1] }, rightHeelStrikes: right.map { $0[1] },

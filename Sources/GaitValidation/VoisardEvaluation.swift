@@ -20,6 +20,11 @@ import GaitPipeline
 ///   so that standing still at the turn does not count as slow stepping.
 /// - Distance: the sum of step lengths against the 20 m walked (10 m out, 10 m back; the turn's
 ///   own path is not measured by the reference, so the relative error is stated against 20 m).
+/// - Stride length: against the foot sensors' strides (`FootStrideReference`): each foot stride
+///   is paired with the analysed step whose initial contact is within 100 ms of the stride's heel
+///   strike and whose preceding step is the stride's other half (both with a length); `straight`
+///   when neither step is in a turn. The feet's walked distance is the mean of the two feet's
+///   stride sums inside the trial, only where every heel strike of both feet has its stride.
 /// - Turns: see `TurnScore`.
 public struct TrialScore: Sendable {
     public var code: String
@@ -38,6 +43,39 @@ public struct TrialScore: Sendable {
     public var missedAtEnds: Int
     public var missedElsewhere: Int
     public var turn: TurnScore
+    /// Empty when the trial's foot files are absent.
+    public var strides: [StridePair]
+    public var feetDistanceM: Double?
+    /// Median left stride / median right stride of the foot reference (1 when the feet agree).
+    public var feetLeftRightRatio: Double?
+
+    /// The subject, the part of the code before the dash.
+    public var subject: String { String(code.split(separator: "-").first ?? Substring(code)) }
+}
+
+/// An analysed stride (the sum of two consecutive step lengths) and the foot sensor's stride that
+/// ends at the same heel strike.
+public struct StridePair: Sendable {
+    public var oursM: Double
+    public var referenceM: Double
+    /// Neither of the two steps is in a turn.
+    public var straight: Bool
+}
+
+/// Stride-length errors over a set of `StridePair`s.
+public struct StrideAccuracy: Sendable {
+    public var count: Int
+    public var meanAbsoluteErrorM: Double
+    public var meanErrorM: Double
+    public var meanAbsolutePercentageError: Double
+
+    public init(_ pairs: [StridePair]) {
+        count = pairs.count
+        let n = Double(max(pairs.count, 1))
+        meanAbsoluteErrorM = pairs.map { abs($0.oursM - $0.referenceM) }.reduce(0, +) / n
+        meanErrorM = pairs.map { $0.oursM - $0.referenceM }.reduce(0, +) / n
+        meanAbsolutePercentageError = pairs.map { abs($0.oursM - $0.referenceM) / $0.referenceM * 100 }.reduce(0, +) / n
+    }
 }
 
 /// Turns of one trial against its reference U-turn (`UTurnBoundaries`; every trial has exactly
@@ -96,6 +134,41 @@ public struct EvaluationReport: Sendable {
         trials.map { abs($0.distanceM - 20) / 20 * 100 }.reduce(0, +) / Double(max(trials.count, 1))
     }
     public var meanDistanceM: Double { trials.map(\.distanceM).reduce(0, +) / Double(max(trials.count, 1)) }
+
+    /// Stride length against the foot sensors, straight strides only or every stride.
+    public func strideAccuracy(straightOnly: Bool) -> StrideAccuracy {
+        StrideAccuracy(trials.flatMap(\.strides).filter { $0.straight || !straightOnly })
+    }
+    /// Per subject, the mean relative error of the straight strides against the feet's, %.
+    public var subjectStrideBiasPct: [(subject: String, biasPct: Double)] {
+        var order = [String](), pairs = [String: [StridePair]]()
+        for t in trials {
+            if pairs[t.subject] == nil { order.append(t.subject) }
+            pairs[t.subject, default: []] += t.strides.filter(\.straight)
+        }
+        return order.compactMap { s in
+            let p = pairs[s] ?? []
+            return p.isEmpty ? nil : (s, p.map { ($0.oursM - $0.referenceM) / $0.referenceM * 100 }.reduce(0, +) / Double(p.count))
+        }
+    }
+    /// Trials where the feet give the whole walked distance.
+    public var trialsWithFeetDistance: [TrialScore] { trials.filter { $0.feetDistanceM != nil } }
+    /// Over `trialsWithFeetDistance`: our distance against the feet's, mean absolute error %.
+    public var distanceVersusFeetMAEPct: Double {
+        let t = trialsWithFeetDistance
+        return t.isEmpty ? .nan : t.map { abs($0.distanceM - $0.feetDistanceM!) / $0.feetDistanceM! * 100 }.reduce(0, +) / Double(t.count)
+    }
+    /// Over `trialsWithFeetDistance`: the feet's mean distance, and their MAE against 20 m, %.
+    public var meanFeetDistanceM: Double {
+        let t = trialsWithFeetDistance
+        return t.isEmpty ? .nan : t.map { $0.feetDistanceM! }.reduce(0, +) / Double(t.count)
+    }
+    public var feetDistanceMAEPct: Double {
+        let t = trialsWithFeetDistance
+        return t.isEmpty ? .nan : t.map { abs($0.feetDistanceM! - 20) / 20 * 100 }.reduce(0, +) / Double(t.count)
+    }
+    /// Median over trials of the foot reference's left / right median stride.
+    public var medianFeetLeftRightRatio: Double { median(trials.compactMap(\.feetLeftRightRatio)) }
 
     /// Fraction of trials whose U-turn was found as exactly one turn of 135–225°.
     public var turnDetectionRate: Double {
@@ -162,13 +235,41 @@ public enum VoisardEvaluation {
             if dt <= 2 { intervals.append(dt) }
         }
         let cadenceRef = intervals.isEmpty ? .nan : 60 / (intervals.reduce(0, +) / Double(intervals.count))
+        let feet = try footComparison(trial, steps: result.steps, window: window)
         return TrialScore(
             code: trial.code, contacts: contacts, contactsWholeFile: wholeFile, sideCorrect: correct, sideTotal: total,
             finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
             missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere,
-            turn: TurnScore(turns: result.turns, trial: trial))
+            turn: TurnScore(turns: result.turns, trial: trial),
+            strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio)
+    }
+
+    /// Our strides and walked distance against the foot sensors' (`TrialScore` says how they are
+    /// paired); nothing when the foot files are absent.
+    static func footComparison(_ trial: VoisardTrial, steps: [Step], window: ClosedRange<Double>)
+        throws(GaitError) -> (pairs: [StridePair], distanceM: Double?, leftRightRatio: Double?) {
+        guard let feet = try FootStrideReference.strides(of: trial) else { return ([], nil, nil) }
+        var pairs = [StridePair]()
+        for stride in feet {
+            guard let k = steps.indices.min(by: { abs(steps[$0].icS - stride.heelStrikeS) < abs(steps[$1].icS - stride.heelStrikeS) }),
+                  k > 0, abs(steps[k].icS - stride.heelStrikeS) <= contactTolerance,
+                  let a = steps[k - 1].stepLengthM, let b = steps[k].stepLengthM else { continue }
+            pairs.append(StridePair(oursM: a + b, referenceM: stride.lengthM,
+                                    straight: steps[k - 1].inTurn != true && steps[k].inTurn != true))
+        }
+        var sums = [Double](), complete = true, medians = [Double]()
+        for (side, heels) in [(Side.left, trial.leftHeelStrikes), (Side.right, trial.rightHeelStrikes)] {
+            let own = feet.filter { $0.side == side && window.contains($0.heelStrikeS) }.map(\.lengthM)
+            if own.count != heels.filter({ window.contains($0) }).count { complete = false }
+            sums.append(own.reduce(0, +))
+            let sorted = own.sorted()
+            if !sorted.isEmpty {
+                medians.append(sorted.count % 2 == 1 ? sorted[sorted.count / 2] : 0.5 * (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]))
+            }
+        }
+        return (pairs, complete ? sums.reduce(0, +) / 2 : nil, medians.count == 2 ? medians[0] / medians[1] : nil)
     }
 
     /// The report as Markdown: the aggregate table, then one row per trial.
@@ -191,6 +292,17 @@ public enum VoisardEvaluation {
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"
+        for (straight, label) in [(true, "straight strides"), (false, "all strides, turns included")] {
+            let a = r.strideAccuracy(straightOnly: straight)
+            s += "| stride length vs the foot sensors (docs/validation.md), \(label): mean absolute error | "
+            s += "\(f(a.meanAbsoluteErrorM * 100, 2)) cm, \(f(a.meanAbsolutePercentageError, 1)) % "
+            s += "(mean error \(a.meanErrorM >= 0 ? "+" : "")\(f(a.meanErrorM * 100, 2)) cm; \(a.count) strides) |\n"
+        }
+        let bias = r.subjectStrideBiasPct.map { "\($0.subject) \($0.biasPct >= 0 ? "+" : "")\(f($0.biasPct, 1))" }
+        s += "| stride length vs the foot sensors, mean error by subject (straight strides, %) | \(bias.joined(separator: ", ")) |\n"
+        s += "| walked distance vs the feet's, trials with every stride of both feet (\(r.trialsWithFeetDistance.count)) | "
+        s += "\(f(r.distanceVersusFeetMAEPct, 1)) % (the feet's: mean \(f(r.meanFeetDistanceM, 2)) m, \(f(r.feetDistanceMAEPct, 1)) % vs 20 m) |\n"
+        s += "| foot reference: left / right median stride, median over trials | \(f(r.medianFeetLeftRightRatio, 3)) |\n"
         let matched = r.trials.filter(\.turn.matched).count
         s += "| turns: U-turn found as exactly one turn of 135–225° | \(f(r.turnDetectionRate, 3)) (\(matched) of \(r.trials.count)) |\n"
         let withExtra = r.trials.filter { $0.turn.extra > 0 }.count
@@ -199,14 +311,16 @@ public enum VoisardEvaluation {
         s += "\(f(r.turnMedianAbsoluteEndErrorS * 1000, 0)) ms (median signed \(f(r.turnMedianStartErrorS * 1000, 0)) / "
         s += "\(f(r.turnMedianEndErrorS * 1000, 0)) ms) |\n"
         s += "| turns: median absolute angle of the U-turn | \(f(r.turnMedianAbsoluteAngleDeg, 1))° |\n"
-        s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) |\n"
-        s += "| --- | --- | --- | --- | --- | --- | --- |\n"
+        s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) | distance, feet (m) | stride MAE vs feet, straight (cm) |\n"
+        s += "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for t in r.trials {
             let e = t.contacts.errors.map { abs($0) }.sorted()
             let med = e.isEmpty ? Double.nan : e[e.count / 2]
             let side = t.sideTotal > 0 ? Double(t.sideCorrect) / Double(t.sideTotal) : .nan
             s += "| \(t.code) | \(f(t.contacts.f1, 3)) | \(f(med * 1000, 0)) | \(f(side, 3)) | \(f(t.finalContacts.f1, 3)) | "
-            s += "\(f(t.cadenceReference, 1)) / \(t.cadenceDetected.map { f($0, 1) } ?? "–") | \(f(t.distanceM, 2)) |\n"
+            let stride = StrideAccuracy(t.strides.filter(\.straight))
+            s += "\(f(t.cadenceReference, 1)) / \(t.cadenceDetected.map { f($0, 1) } ?? "–") | \(f(t.distanceM, 2)) | "
+            s += "\(t.feetDistanceM.map { f($0, 2) } ?? "–") | \(stride.count > 0 ? f(stride.meanAbsoluteErrorM * 100, 1) : "–") |\n"
         }
         return s
     }

@@ -22,6 +22,25 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
     }
 
+    /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight
+    /// strides 8.76 cm (6.5 %) over 1808 strides. The reference is checked against what it must
+    /// give on its own: both feet travel the same path (left / right median stride 1.018, median
+    /// over trials), and the whole walk is the protocol's 20 m plus the turn's path (mean 20.88 m
+    /// over the 32 trials with every stride).
+    func testStrideLengthAgainstTheFootSensors() throws {
+        guard let dir = TestPaths.voisardDataset else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: stride-length accuracy test skipped")
+        }
+        let report = try VoisardEvaluation.run(directory: dir.path)
+        let straight = report.strideAccuracy(straightOnly: true)
+        XCTAssertGreaterThanOrEqual(straight.count, 1700)
+        XCTAssertLessThanOrEqual(straight.meanAbsoluteErrorM, 0.090)
+        XCTAssertEqual(report.medianFeetLeftRightRatio, 1, accuracy: 0.03)
+        XCTAssertGreaterThanOrEqual(report.trialsWithFeetDistance.count, 30)
+        XCTAssertGreaterThanOrEqual(report.meanFeetDistanceM, 20)
+        XCTAssertLessThanOrEqual(report.meanFeetDistanceM, 21.5)
+    }
+
     /// The trials set aside in one side-accuracy row are exactly those whose foot sensors look
     /// swapped on the foot sensors' own data: standing Acc_Y of `_lf` not above that of `_rf`.
     func testSwappedFootSensorsAreTheOnesListed() throws {
