@@ -191,7 +191,8 @@ public enum FootStrideReference {
         let n = lastRow.0 - firstRow.0 + 1
         var samples = Samples(firstCounter: firstRow.0, acc: .init(repeating: .zero, count: n),
                               gyr: .init(repeating: .zero, count: n), present: .init(repeating: false, count: n))
-        for (counter, acc, gyr) in rows where counter >= firstRow.0 {
+        // A counter out of order (a wrapped or corrupt row) has no place in the grid: it is left out.
+        for (counter, acc, gyr) in rows where counter >= firstRow.0 && counter <= lastRow.0 {
             samples.acc[counter - firstRow.0] = acc
             samples.gyr[counter - firstRow.0] = gyr
             samples.present[counter - firstRow.0] = true
