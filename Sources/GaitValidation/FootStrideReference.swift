@@ -1,5 +1,6 @@
 import Foundation
 import GaitCore
+import GaitIngest
 
 /// Stride lengths from the Voisard foot sensors, by zero-velocity-update integration: a per-stride
 /// length reference that the dataset does not give itself (its reference is events, and the
@@ -167,36 +168,44 @@ public enum FootStrideReference {
         return Matrix3(r0: x, r1: cross(z, x), r2: z)
     }
 
-    /// Reads an Xsens foot export: a rate line, a tab-separated header, then PacketCounter,
-    /// Acc_X–Z (m/s²), Gyr_X–Z (rad/s), … per row.
+    /// Reads a foot sensor's export with the project's own reader, as `gait analyze` reads the
+    /// lower-back file (PacketCounter as the time column), and puts each segment's samples back at
+    /// their counters. Two choices differ from `gait analyze`'s defaults:
+    /// - no gap is bridged: a stride integrated across interpolated samples would not be a
+    ///   reference, so a lost packet stays absent;
+    /// - the units are those the dataset documents (m/s², rad/s), not detected: the detection is
+    ///   made for a lower-back sensor, and on two foot files (7-5 and 10-3, left) it takes rad/s
+    ///   for deg/s.
     public static func read(_ path: String) throws(GaitError) -> Samples {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw GaitError(.invalidInput, "cannot read", file: path)
-        }
-        var rows = [(Int, SIMD3<Double>, SIMD3<Double>)]()
-        var lineNumber = 0
-        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            lineNumber += 1
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard let counter = fields.first.flatMap({ Double($0) }) else { continue }
-            let v = fields.dropFirst().prefix(6).compactMap { Double($0) }
-            guard v.count == 6 else {
-                throw GaitError(.invalidInput, "expected PacketCounter, Acc_X–Z and Gyr_X–Z", file: path, line: lineNumber)
+        var options = ReaderOptions(path: path)
+        options.maxBridgedGap = 0
+        options.accUnits = .metresPerSecondSquared
+        options.gyroUnits = .radiansPerSecond
+        var acc = [SIMD3<Double>](), gyr = [SIMD3<Double>](), present = [Bool]()
+        var next = 0
+        for event in try RecordingFileReader.readAll(options: options).events {
+            switch event {
+            case .segmentStart(let segment):
+                next = segment.rate.samples(segment.startTime)
+            case .samples(let chunk):
+                guard chunk.hasGyro else {
+                    throw GaitError(.invalidInput, "a foot sensor's strides need its gyroscope", file: path)
+                }
+                let end = next + chunk.count
+                if end > present.count {
+                    acc += Array(repeating: .zero, count: end - acc.count)
+                    gyr += Array(repeating: .zero, count: end - gyr.count)
+                    present += Array(repeating: false, count: end - present.count)
+                }
+                acc.replaceSubrange(next..<end, with: chunk.acc)
+                gyr.replaceSubrange(next..<end, with: chunk.gyr)
+                present.replaceSubrange(next..<end, with: repeatElement(true, count: chunk.count))
+                next = end
+            case .segmentEnd:
+                break
             }
-            rows.append((Int(counter), SIMD3(v[0], v[1], v[2]), SIMD3(v[3], v[4], v[5])))
         }
-        guard let firstRow = rows.first, let lastRow = rows.last, lastRow.0 >= firstRow.0 else {
-            throw GaitError(.invalidInput, "no samples", file: path)
-        }
-        let n = lastRow.0 - firstRow.0 + 1
-        var samples = Samples(firstCounter: firstRow.0, acc: .init(repeating: .zero, count: n),
-                              gyr: .init(repeating: .zero, count: n), present: .init(repeating: false, count: n))
-        // A counter out of order (a wrapped or corrupt row) has no place in the grid: it is left out.
-        for (counter, acc, gyr) in rows where counter >= firstRow.0 && counter <= lastRow.0 {
-            samples.acc[counter - firstRow.0] = acc
-            samples.gyr[counter - firstRow.0] = gyr
-            samples.present[counter - firstRow.0] = true
-        }
-        return samples
+        guard !present.isEmpty else { throw GaitError(.invalidInput, "no samples", file: path) }
+        return Samples(firstCounter: Int(try VoisardDataset.firstCounter(path)), acc: acc, gyr: gyr, present: present)
     }
 }
