@@ -1,3 +1,4 @@
+import GaitCore
 import GaitDSP
 
 /// The body's axes in sensor coordinates, found from the data (any mounting: upside down,
@@ -50,17 +51,6 @@ public struct BodyFrame: Hashable, Sendable {
         if s < 0 { forward = -forward }
         return BodyFrame(up: up, forward: forward, left: cross(up, forward), gravity: g)
     }
-}
-
-@inline(__always) func dot(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> Double { (a * b).sum() }
-
-@inline(__always) func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
-    SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
-}
-
-@inline(__always) func normalize(_ a: SIMD3<Double>) -> SIMD3<Double> {
-    let n = (a * a).sum().squareRoot()
-    return n > 0 ? a / n : a
 }
 
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import GaitCore
 import GaitDSP
 
 /// The trunk's path over each step, found by integrating one analysis window's acceleration: the

@@ -1,3 +1,4 @@
+import GaitCore
 import GaitDSP
 
 /// Finds initial contacts, final contacts and left/right evidence in one analysis window.

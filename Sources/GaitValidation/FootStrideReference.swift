@@ -157,14 +157,10 @@ public enum FootStrideReference {
     /// The rotation taking sensor coordinates to a frame whose z is along `a` (up, when `a` is the
     /// accelerometer at rest); the heading is arbitrary.
     static func upFrame(_ a: SIMD3<Double>) -> Matrix3 {
-        func unit(_ v: SIMD3<Double>) -> SIMD3<Double> { v / (v * v).sum().squareRoot() }
-        func cross(_ a: SIMD3<Double>, _ b: SIMD3<Double>) -> SIMD3<Double> {
-            SIMD3(a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x)
-        }
-        let z = unit(a)
+        let z = normalize(a)
         var x = cross(SIMD3(0, 1, 0), z)
-        if (x * x).sum() < 1e-12 { x = cross(SIMD3(1, 0, 0), z) }
-        x = unit(x)
+        if dot(x, x) < 1e-12 { x = cross(SIMD3(1, 0, 0), z) }
+        x = normalize(x)
         return Matrix3(r0: x, r1: cross(z, x), r2: z)
     }
 
