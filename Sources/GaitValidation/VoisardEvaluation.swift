@@ -1,5 +1,6 @@
 import Foundation
 import GaitCore
+import GaitDSP
 import GaitIngest
 import GaitPipeline
 
@@ -124,8 +125,8 @@ public struct EvaluationReport: Sendable {
         let total = trials.reduce(0) { $0 + $1.sideTotal }
         return total == 0 ? .nan : Double(trials.reduce(0) { $0 + $1.sideCorrect }) / Double(total)
     }
-    public var medianAbsoluteErrorS: Double { median(contacts.errors.map(abs)) }
-    public var medianErrorS: Double { median(contacts.errors) }
+    public var medianAbsoluteErrorS: Double { Signal.median(contacts.errors.map(abs)) }
+    public var medianErrorS: Double { Signal.median(contacts.errors) }
     public var cadenceMAE: Double {
         let e = trials.compactMap { t in t.cadenceDetected.map { abs($0 - t.cadenceReference) } }
         return e.isEmpty ? .nan : e.reduce(0, +) / Double(e.count)
@@ -151,24 +152,19 @@ public struct EvaluationReport: Sendable {
             return p.isEmpty ? nil : (s, p.map { ($0.oursM - $0.referenceM) / $0.referenceM * 100 }.reduce(0, +) / Double(p.count))
         }
     }
-    /// Trials where the feet give the whole walked distance.
-    public var trialsWithFeetDistance: [TrialScore] { trials.filter { $0.feetDistanceM != nil } }
-    /// Over `trialsWithFeetDistance`: our distance against the feet's, mean absolute error %.
-    public var distanceVersusFeetMAEPct: Double {
-        let t = trialsWithFeetDistance
-        return t.isEmpty ? .nan : t.map { abs($0.distanceM - $0.feetDistanceM!) / $0.feetDistanceM! * 100 }.reduce(0, +) / Double(t.count)
+    /// Our walked distance and the feet's, in the trials where the feet give the whole walk.
+    private var feetDistances: [(ours: Double, feet: Double)] {
+        trials.compactMap { t in t.feetDistanceM.map { (t.distanceM, $0) } }
     }
-    /// Over `trialsWithFeetDistance`: the feet's mean distance, and their MAE against 20 m, %.
-    public var meanFeetDistanceM: Double {
-        let t = trialsWithFeetDistance
-        return t.isEmpty ? .nan : t.map { $0.feetDistanceM! }.reduce(0, +) / Double(t.count)
-    }
-    public var feetDistanceMAEPct: Double {
-        let t = trialsWithFeetDistance
-        return t.isEmpty ? .nan : t.map { abs($0.feetDistanceM! - 20) / 20 * 100 }.reduce(0, +) / Double(t.count)
-    }
+    /// The number of trials where the feet give the whole walked distance.
+    public var feetDistanceTrialCount: Int { feetDistances.count }
+    /// Over those trials: our distance against the feet's, mean absolute error %.
+    public var distanceVersusFeetMAEPct: Double { Signal.mean(feetDistances.map { abs($0.ours - $0.feet) / $0.feet * 100 }) }
+    /// Over those trials: the feet's mean distance, and their mean absolute error against 20 m, %.
+    public var meanFeetDistanceM: Double { Signal.mean(feetDistances.map(\.feet)) }
+    public var feetDistanceMAEPct: Double { Signal.mean(feetDistances.map { abs($0.feet - 20) / 20 * 100 }) }
     /// Median over trials of the foot reference's left / right median stride.
-    public var medianFeetLeftRightRatio: Double { median(trials.compactMap(\.feetLeftRightRatio)) }
+    public var medianFeetLeftRightRatio: Double { Signal.median(trials.compactMap(\.feetLeftRightRatio)) }
 
     /// Fraction of trials whose U-turn was found as exactly one turn of 135–225°.
     public var turnDetectionRate: Double {
@@ -177,17 +173,11 @@ public struct EvaluationReport: Sendable {
     /// Turns found inside the trials besides their U-turns.
     public var extraTurns: Int { trials.reduce(0) { $0 + $1.turn.extra } }
     /// Medians over the matched U-turns: |start error|, |end error| (s) and |angle| (degrees).
-    public var turnMedianAbsoluteStartErrorS: Double { median(trials.compactMap(\.turn.startErrorS).map(abs)) }
-    public var turnMedianAbsoluteEndErrorS: Double { median(trials.compactMap(\.turn.endErrorS).map(abs)) }
-    public var turnMedianStartErrorS: Double { median(trials.compactMap(\.turn.startErrorS)) }
-    public var turnMedianEndErrorS: Double { median(trials.compactMap(\.turn.endErrorS)) }
-    public var turnMedianAbsoluteAngleDeg: Double { median(trials.compactMap(\.turn.angleDeg).map(abs)) }
-
-    private func median(_ x: [Double]) -> Double {
-        guard !x.isEmpty else { return .nan }
-        let s = x.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : 0.5 * (s[s.count / 2 - 1] + s[s.count / 2])
-    }
+    public var turnMedianAbsoluteStartErrorS: Double { Signal.median(trials.compactMap(\.turn.startErrorS).map(abs)) }
+    public var turnMedianAbsoluteEndErrorS: Double { Signal.median(trials.compactMap(\.turn.endErrorS).map(abs)) }
+    public var turnMedianStartErrorS: Double { Signal.median(trials.compactMap(\.turn.startErrorS)) }
+    public var turnMedianEndErrorS: Double { Signal.median(trials.compactMap(\.turn.endErrorS)) }
+    public var turnMedianAbsoluteAngleDeg: Double { Signal.median(trials.compactMap(\.turn.angleDeg).map(abs)) }
 }
 
 public enum VoisardEvaluation {
@@ -264,10 +254,7 @@ public enum VoisardEvaluation {
             let own = feet.filter { $0.side == side && window.contains($0.heelStrikeS) }.map(\.lengthM)
             if own.count != heels.filter({ window.contains($0) }).count { complete = false }
             sums.append(own.reduce(0, +))
-            let sorted = own.sorted()
-            if !sorted.isEmpty {
-                medians.append(sorted.count % 2 == 1 ? sorted[sorted.count / 2] : 0.5 * (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]))
-            }
+            if !own.isEmpty { medians.append(Signal.median(own)) }
         }
         return (pairs, complete ? sums.reduce(0, +) / 2 : nil, medians.count == 2 ? medians[0] / medians[1] : nil)
     }
@@ -300,7 +287,7 @@ public enum VoisardEvaluation {
         }
         let bias = r.subjectStrideBiasPct.map { "\($0.subject) \($0.biasPct >= 0 ? "+" : "")\(f($0.biasPct, 1))" }
         s += "| stride length vs the foot sensors, mean error by subject (straight strides, %) | \(bias.joined(separator: ", ")) |\n"
-        s += "| walked distance vs the feet's, trials with every stride of both feet (\(r.trialsWithFeetDistance.count)) | "
+        s += "| walked distance vs the feet's, trials with every stride of both feet (\(r.feetDistanceTrialCount)) | "
         s += "\(f(r.distanceVersusFeetMAEPct, 1)) % (the feet's: mean \(f(r.meanFeetDistanceM, 2)) m, \(f(r.feetDistanceMAEPct, 1)) % vs 20 m) |\n"
         s += "| foot reference: left / right median stride, median over trials | \(f(r.medianFeetLeftRightRatio, 3)) |\n"
         let matched = r.trials.filter(\.turn.matched).count

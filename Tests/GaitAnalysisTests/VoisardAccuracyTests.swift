@@ -36,7 +36,7 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(straight.count, 1700)
         XCTAssertLessThanOrEqual(straight.meanAbsoluteErrorM, 0.090)
         XCTAssertEqual(report.medianFeetLeftRightRatio, 1, accuracy: 0.03)
-        XCTAssertGreaterThanOrEqual(report.trialsWithFeetDistance.count, 30)
+        XCTAssertGreaterThanOrEqual(report.feetDistanceTrialCount, 30)
         XCTAssertGreaterThanOrEqual(report.meanFeetDistanceM, 20)
         XCTAssertLessThanOrEqual(report.meanFeetDistanceM, 21.5)
     }
