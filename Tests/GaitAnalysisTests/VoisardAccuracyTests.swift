@@ -1,4 +1,5 @@
 import Foundation
+import GaitCore
 import GaitTestSupport
 import GaitValidation
 import XCTest
@@ -7,11 +8,22 @@ import XCTest
 /// floors sit just below the latest figures (docs/validation.md); a change that
 /// falls below them is a regression. The issue-4 targets are higher.
 final class VoisardAccuracyTests: XCTestCase {
-    func testAllTrialsMeetTheFloors() throws {
-        guard let dir = TestPaths.voisardDataset else {
-            throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-data accuracy test skipped")
+    /// One evaluation of the 80 trials, shared by the tests that score it (it analyses every trial
+    /// and integrates every foot stride); nil when the dataset is absent.
+    private static let evaluation: Result<EvaluationReport, GaitError>? = TestPaths.voisardDataset.map { dir in
+        Result { () throws(GaitError) in try VoisardEvaluation.run(directory: dir.path) }
+    }
+
+    /// The shared evaluation, or a skip naming what is skipped when the dataset is absent.
+    private func report(skipping what: String) throws -> EvaluationReport {
+        guard let evaluation = Self.evaluation else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: \(what) skipped")
         }
-        let report = try VoisardEvaluation.run(directory: dir.path)
+        return try evaluation.get()
+    }
+
+    func testAllTrialsMeetTheFloors() throws {
+        let report = try report(skipping: "real-data accuracy test")
         XCTAssertEqual(report.trials.count, 80)
         XCTAssertGreaterThanOrEqual(report.contacts.f1, 0.95)
         XCTAssertLessThanOrEqual(report.medianAbsoluteErrorS, 0.010 + 1e-9)
@@ -28,10 +40,7 @@ final class VoisardAccuracyTests: XCTestCase {
     /// over trials), and the whole walk is the protocol's 20 m plus the turn's path (mean 20.88 m
     /// over the 32 trials with every stride).
     func testStrideLengthAgainstTheFootSensors() throws {
-        guard let dir = TestPaths.voisardDataset else {
-            throw XCTSkip("../shared/datasets/voisard-healthy is absent: stride-length accuracy test skipped")
-        }
-        let report = try VoisardEvaluation.run(directory: dir.path)
+        let report = try report(skipping: "stride-length accuracy test")
         let straight = report.strideAccuracy(straightOnly: true)
         XCTAssertGreaterThanOrEqual(straight.count, 1700)
         XCTAssertLessThanOrEqual(straight.meanAbsoluteErrorM, 0.090)
@@ -47,19 +56,16 @@ final class VoisardAccuracyTests: XCTestCase {
         guard let dir = TestPaths.voisardDataset else {
             throw XCTSkip("../shared/datasets/voisard-healthy is absent: foot-sensor check skipped")
         }
+        /// Mean Acc_Y of the file's first 100 rows (the subject stands still).
         func standingAccY(_ path: String) throws -> Double {
-            let text = try String(contentsOfFile: path, encoding: .utf8)
-            let rows = text.split(whereSeparator: \.isNewline).compactMap { line -> Double? in
-                let f = line.split(separator: "\t")
-                return f.count > 2 && Double(f[0]) != nil ? Double(f[2]) : nil
-            }.prefix(100)
+            let foot = try FootStrideReference.read(path)
+            let rows = foot.acc.indices.lazy.filter { foot.present[$0] }.prefix(100).map { foot.acc[$0].y }
             XCTAssertEqual(rows.count, 100, path)
             return rows.reduce(0, +) / Double(rows.count)
         }
         var odd = Set<String>()
         for trial in try VoisardDataset.trials(in: dir.path) {
-            let base = "\(dir.path)/\(trial.code)"
-            if try standingAccY("\(base)_lf.txt") <= standingAccY("\(base)_rf.txt") { odd.insert(trial.code) }
+            if try standingAccY(trial.footPath(.left)) <= standingAccY(trial.footPath(.right)) { odd.insert(trial.code) }
         }
         XCTAssertEqual(odd, VoisardDataset.footSensorsSwapped)
     }
@@ -69,10 +75,7 @@ final class VoisardAccuracyTests: XCTestCase {
     /// stop at the end of the walk), median |start error| 205 ms, |end error| 430 ms, median
     /// |angle| 185.9°.
     func testTurnsMeetTheFloors() throws {
-        guard let dir = TestPaths.voisardDataset else {
-            throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-data turn accuracy test skipped")
-        }
-        let report = try VoisardEvaluation.run(directory: dir.path)
+        let report = try report(skipping: "real-data turn accuracy test")
         XCTAssertEqual(report.trials.count, 80)
         XCTAssertGreaterThanOrEqual(report.turnDetectionRate, 0.98)
         XCTAssertLessThanOrEqual(report.extraTurns, 11)
