@@ -26,6 +26,7 @@ import GaitPipeline
 ///   strike and whose preceding step is the stride's other half (both with a length); `straight`
 ///   when neither step is in a turn. The feet's walked distance is the mean of the two feet's
 ///   stride sums inside the trial, only where every heel strike of both feet has its stride.
+/// - Step-time asymmetry and left/right contact timing: see `StepTimeAsymmetryScore`.
 /// - Turns: see `TurnScore`.
 public struct TrialScore: Sendable {
     public var code: String
@@ -49,6 +50,8 @@ public struct TrialScore: Sendable {
     public var feetDistanceM: Double?
     /// Median left stride / median right stride of the foot reference (1 when the feet agree).
     public var feetLeftRightRatio: Double?
+    /// nil when a side has fewer than two straight steps.
+    public var stepTimeAsymmetry: StepTimeAsymmetryScore?
 
     /// The subject, the part of the code before the dash.
     public var subject: String { String(code.split(separator: "-").first ?? Substring(code)) }
@@ -166,6 +169,26 @@ public struct EvaluationReport: Sendable {
     /// Median over trials of the foot reference's left / right median stride.
     public var medianFeetLeftRightRatio: Double { Signal.median(trials.compactMap(\.feetLeftRightRatio)) }
 
+    /// Step-time asymmetry scores of the trials where both sequences give one, leaving out
+    /// `VoisardDataset.footSensorsSwapped` (their reference names the wrong foot, which flips the
+    /// reference's index).
+    private var asymmetryScores: [StepTimeAsymmetryScore] {
+        trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) }.compactMap(\.stepTimeAsymmetry)
+    }
+    /// Over those: mean and largest absolute error of the index (percentage points), and the
+    /// reference's own mean |index| (%).
+    public var stepTimeAsymmetryMAEPct: Double { Signal.mean(asymmetryScores.map(\.errorPct)) }
+    public var stepTimeAsymmetryMaxErrorPct: Double { asymmetryScores.map(\.errorPct).max() ?? .nan }
+    public var stepTimeAsymmetryTrialCount: Int { asymmetryScores.count }
+    public var referenceStepTimeAsymmetryMeanAbsPct: Double { Signal.mean(asymmetryScores.map { abs($0.referencePct) }) }
+    /// Over those: left − right contact timing per trial, mean and largest absolute value, seconds.
+    public var leftMinusRightTimingMeanAbsS: Double {
+        Signal.mean(asymmetryScores.compactMap(\.leftMinusRightTimingS).map(abs))
+    }
+    public var leftMinusRightTimingMaxAbsS: Double {
+        asymmetryScores.compactMap(\.leftMinusRightTimingS).map(abs).max() ?? .nan
+    }
+
     /// Fraction of trials whose U-turn was found as exactly one turn of 135–225°.
     public var turnDetectionRate: Double {
         trials.isEmpty ? .nan : Double(trials.filter(\.turn.matched).count) / Double(trials.count)
@@ -233,7 +256,8 @@ public enum VoisardEvaluation {
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
             missedInTurn: inTurn, missedAtEnds: atEnds, missedElsewhere: elsewhere,
             turn: TurnScore(turns: result.turns, trial: trial),
-            strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio)
+            strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio,
+            stepTimeAsymmetry: StepTimeAsymmetryScore(trial: trial, steps: steps, reference: reference, matches: contacts))
     }
 
     /// Our strides and walked distance against the foot sensors' (`TrialScore` says how they are
@@ -290,6 +314,11 @@ public enum VoisardEvaluation {
         s += "| walked distance vs the feet's, trials with every stride of both feet (\(r.feetDistanceTrialCount)) | "
         s += "\(f(r.distanceVersusFeetMAEPct, 1)) % (the feet's: mean \(f(r.meanFeetDistanceM, 2)) m, \(f(r.feetDistanceMAEPct, 1)) % vs 20 m) |\n"
         s += "| foot reference: left / right median stride, median over trials | \(f(r.medianFeetLeftRightRatio, 3)) |\n"
+        s += "| step-time asymmetry vs the reference heel strikes, straight walking (signed L − R index; \(r.stepTimeAsymmetryTrialCount) trials, without \(swapped)): "
+        s += "mean / largest absolute error | \(f(r.stepTimeAsymmetryMAEPct, 2)) / \(f(r.stepTimeAsymmetryMaxErrorPct, 2)) pp "
+        s += "(the reference's own: mean \(f(r.referenceStepTimeAsymmetryMeanAbsPct, 2)) %) |\n"
+        s += "| contact timing L − R vs the reference, straight walking: mean / largest absolute per trial | "
+        s += "\(f(r.leftMinusRightTimingMeanAbsS * 1000, 1)) / \(f(r.leftMinusRightTimingMaxAbsS * 1000, 1)) ms |\n"
         let matched = r.trials.filter(\.turn.matched).count
         s += "| turns: U-turn found as exactly one turn of 135–225° | \(f(r.turnDetectionRate, 3)) (\(matched) of \(r.trials.count)) |\n"
         let withExtra = r.trials.filter { $0.turn.extra > 0 }.count
@@ -298,8 +327,8 @@ public enum VoisardEvaluation {
         s += "\(f(r.turnMedianAbsoluteEndErrorS * 1000, 0)) ms (median signed \(f(r.turnMedianStartErrorS * 1000, 0)) / "
         s += "\(f(r.turnMedianEndErrorS * 1000, 0)) ms) |\n"
         s += "| turns: median absolute angle of the U-turn | \(f(r.turnMedianAbsoluteAngleDeg, 1))° |\n"
-        s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) | distance, feet (m) | stride MAE vs feet, straight (cm) |\n"
-        s += "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        s += "\n| trial | IC F1 | IC median abs err (ms) | side acc | FC F1 | cadence ref / ours | distance (m) | distance, feet (m) | stride MAE vs feet, straight (cm) | step-time asymmetry ref / ours (%) |\n"
+        s += "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for t in r.trials {
             let e = t.contacts.errors.map { abs($0) }.sorted()
             let med = e.isEmpty ? Double.nan : e[e.count / 2]
@@ -307,7 +336,8 @@ public enum VoisardEvaluation {
             s += "| \(t.code) | \(f(t.contacts.f1, 3)) | \(f(med * 1000, 0)) | \(f(side, 3)) | \(f(t.finalContacts.f1, 3)) | "
             let stride = StrideAccuracy(t.strides.filter(\.straight))
             s += "\(f(t.cadenceReference, 1)) / \(t.cadenceDetected.map { f($0, 1) } ?? "–") | \(f(t.distanceM, 2)) | "
-            s += "\(t.feetDistanceM.map { f($0, 2) } ?? "–") | \(stride.count > 0 ? f(stride.meanAbsoluteErrorM * 100, 1) : "–") |\n"
+            s += "\(t.feetDistanceM.map { f($0, 2) } ?? "–") | \(stride.count > 0 ? f(stride.meanAbsoluteErrorM * 100, 1) : "–") | "
+            s += "\(t.stepTimeAsymmetry.map { "\(f($0.referencePct, 1)) / \(f($0.oursPct, 1))" } ?? "–") |\n"
         }
         return s
     }

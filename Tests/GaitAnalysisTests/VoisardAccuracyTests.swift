@@ -50,6 +50,15 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertLessThanOrEqual(report.meanFeetDistanceM, 21.5)
     }
 
+    /// Step-time asymmetry and left/right contact timing against the reference heel strikes
+    /// (docs/validation.md, "Left/right timing on real gait").
+    func testStepTimeAsymmetryAgainstTheReference() throws {
+        let report = try report(skipping: "real-data step-time asymmetry test")
+        XCTAssertGreaterThanOrEqual(report.stepTimeAsymmetryTrialCount, 75)
+        XCTAssertLessThanOrEqual(report.stepTimeAsymmetryMAEPct, 5.0)
+        XCTAssertLessThanOrEqual(report.leftMinusRightTimingMeanAbsS, 0.0135)
+    }
+
     /// The trials set aside in one side-accuracy row are exactly those whose foot sensors look
     /// swapped on the foot sensors' own data: standing Acc_Y of `_lf` not above that of `_rf`.
     func testSwappedFootSensorsAreTheOnesListed() throws {
