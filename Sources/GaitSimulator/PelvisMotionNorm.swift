@@ -68,11 +68,11 @@ public struct PelvisMotionNorm: Sendable {
     /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
     /// 19.9 and 20.0 mm at 1.27 m/s.
     public static let voisard = PelvisMotionNorm(
-        roll: Measure(mean: 7.149, slopePerMps: 1.809, betweenSD: 1.752, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
-        yaw: Measure(mean: 9.276, slopePerMps: 5.981, betweenSD: 2.309, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
-        sway: Measure(mean: 0.01990, slopePerMps: -0.00894, betweenSD: 0.00396, templateAtSpeed: 0.01999,
+        roll: Measure(mean: 7.150, slopePerMps: 1.772, betweenSD: 1.753, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
+        yaw: Measure(mean: 9.274, slopePerMps: 5.970, betweenSD: 2.317, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
+        sway: Measure(mean: 0.01990, slopePerMps: -0.00896, betweenSD: 0.00396, templateAtSpeed: 0.01999,
                       templateSlopePerMps: 0.00125),
-        atSpeedMps: 1.2326, correlation: (rollYaw: 0.460, rollSway: 0.556, yawSway: 0.199))
+        atSpeedMps: 1.2323, correlation: (rollYaw: 0.460, rollSway: 0.553, yawSway: 0.195))
 
     /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
     /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw
