@@ -16,8 +16,7 @@ import GaitDSP
 ///    with peak forward trunk acceleration (Zijlstra & Hof 2003, doi:10.1016/S0966-6362(02)00190-X).
 ///    On the Voisard reference set this reduced the median timing error from 40 ms to 10 ms.
 ///    Where the forward acceleration is still rising at the window's end, the window holds no
-///    peak and its last sample is not one: the largest local maximum inside it is taken instead
-///    (`largestInteriorPeak`).
+///    peak and its last sample is not one: the largest local maximum inside it is taken instead.
 /// 4. The contralateral toe-off: the steepest rise before the push-off peak of lightly smoothed
 ///    a_v 80–300 ms after the contact, past the contact's own impact peak; without a push-off
 ///    peak, the shoulder of the impact peak's decay (`finalContact`). Before the first contact of
@@ -83,8 +82,10 @@ public struct WindowContactDetector {
             let start = p + (smooth[p] < c.minContactPeakMps2 ? fromGentle : from)
             guard var i = Signal.argmax(forward, in: start..<(p + to + 1)) else { continue }
             // Still rising at the window's end: no peak inside it; take the largest one there is.
-            if i >= p + to - 1, p + to + 1 < n, let peak = Self.largestInteriorPeak(forward, in: start..<(p + to - 1)) {
-                i = peak
+            if i >= p + to - 1, p + to + 1 < n {
+                let lo = Swift.max(start - 1, 0)
+                let inside = Signal.peaks(Array(forward[lo..<(p + to)])).map { lo + $0 }
+                if let peak = inside.max(by: { forward[$0] < forward[$1] }) { i = peak }
             }
             if let last = contacts.last, i - last < minDistance { continue }
             contacts.append(i)
@@ -120,17 +121,6 @@ public struct WindowContactDetector {
             out.append(candidate)
         }
         return out
-    }
-
-    /// The largest local maximum of `x` (not lower than the sample before it, higher than the one
-    /// after it) whose index lies in `range`; nil when there is none.
-    static func largestInteriorPeak(_ x: [Double], in range: Range<Int>) -> Int? {
-        var best: Int?
-        for j in Swift.max(range.lowerBound, 1)..<Swift.min(range.upperBound, x.count - 1)
-        where x[j] >= x[j - 1] && x[j] > x[j + 1] && best.map({ x[j] > x[$0] }) ?? true {
-            best = j
-        }
-        return best
     }
 
     /// Peaks of `smooth` (all at least `gentleContactPeakMps2`) that belong to a steady rhythm:

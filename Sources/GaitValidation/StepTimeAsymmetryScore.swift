@@ -1,4 +1,5 @@
 import GaitCore
+import GaitDSP
 
 /// Left/right timing on real gait: our step-time asymmetry and contact timing, side by side with
 /// the Voisard reference heel strikes, over the straight walking of one trial.
@@ -26,12 +27,9 @@ public struct StepTimeAsymmetryScore: Sendable {
     /// Mean signed timing error of matched left contacts minus matched right ones, seconds.
     public var leftMinusRightTimingS: Double?
 
-    static let maxStepSeconds = 2.0
-    static let turnMarginS = 0.2
-
     /// nil when either side of either sequence has fewer than two straight steps.
     init?(trial: VoisardTrial, steps: [Step], reference: [(time: Double, side: Side)], matches: MatchResult) {
-        let turn = (trial.turnStartS - Self.turnMarginS)...(trial.turnEndS + Self.turnMarginS)
+        let turn = trial.turnWithMargin
         guard let ref = Self.index(reference, outside: turn),
               let ours = Self.index(steps.compactMap { s in s.side.map { (s.icS, $0) } }, outside: turn)
         else { return nil }
@@ -41,25 +39,23 @@ public struct StepTimeAsymmetryScore: Sendable {
         for (p, e) in zip(matches.pairs, matches.errors) where !turn.contains(reference[p.reference].time) {
             errors[reference[p.reference].side, default: []].append(e)
         }
-        if let l = errors[.left], let r = errors[.right], !l.isEmpty, !r.isEmpty {
-            leftMinusRightTimingS = l.reduce(0, +) / Double(l.count) - r.reduce(0, +) / Double(r.count)
+        if let l = errors[.left], let r = errors[.right] {
+            leftMinusRightTimingS = Signal.mean(l) - Signal.mean(r)
         }
     }
 
     /// Absolute difference of the two indices, percentage points.
     public var errorPct: Double { abs(oursPct - referencePct) }
 
-    /// Signed symmetry index of the step times of `contacts` (time order), steps touching `turn` left out.
+    /// Signed symmetry index of the steps of `contacts` (time order; `VoisardEvaluation.alternateSteps`),
+    /// steps touching `turn` left out.
     public static func index(_ contacts: [(time: Double, side: Side)], outside turn: ClosedRange<Double>) -> Double? {
-        var sums: [Side: (total: Double, count: Int)] = [:]
-        for (a, b) in zip(contacts, contacts.dropFirst()) where a.side != b.side {
-            let dt = b.time - a.time
-            guard dt <= maxStepSeconds, !turn.contains(a.time), !turn.contains(b.time) else { continue }
-            sums[b.side, default: (0, 0)].total += dt
-            sums[b.side, default: (0, 0)].count += 1
+        var times: [Side: [Double]] = [:]
+        for step in VoisardEvaluation.alternateSteps(contacts) where !turn.contains(step.start) && !turn.contains(step.end) {
+            times[step.side, default: []].append(step.end - step.start)
         }
-        guard let l = sums[.left], let r = sums[.right], l.count >= 2, r.count >= 2 else { return nil }
-        let left = l.total / Double(l.count), right = r.total / Double(r.count)
+        guard let l = times[.left], let r = times[.right], l.count >= 2, r.count >= 2 else { return nil }
+        let left = Signal.mean(l), right = Signal.mean(r)
         return 100 * (left - right) / (0.5 * (left + right))
     }
 }

@@ -30,6 +30,9 @@ public struct VoisardTrial: Sendable {
         String(lowerBackPath.dropLast("_lb.txt".count)) + (side == .left ? "_lf.txt" : "_rf.txt")
     }
 
+    /// The reference U-turn ± 0.2 s: the events scored as "in the turn".
+    public var turnWithMargin: ClosedRange<Double> { (turnStartS - 0.2)...(turnEndS + 0.2) }
+
     public var heelStrikes: [(time: Double, side: Side)] {
         (leftHeelStrikes.map { ($0, Side.left) } + rightHeelStrikes.map { ($0, Side.right) }).sorted { $0.0 < $1.0 }
     }

@@ -205,6 +205,17 @@ public struct EvaluationReport: Sendable {
 
 public enum VoisardEvaluation {
     public static let contactTolerance = 0.1
+    /// Consecutive heel strikes of alternate feet further apart than this are a pause, not a step
+    /// (the bout-break rule), seconds.
+    public static let maxStepSeconds = 2.0
+
+    /// The steps of `contacts` (time order): consecutive contacts of alternate feet at most
+    /// `maxStepSeconds` apart, each with the side of the contact that ends it.
+    static func alternateSteps(_ contacts: [(time: Double, side: Side)]) -> [(start: Double, end: Double, side: Side)] {
+        zip(contacts, contacts.dropFirst()).compactMap { a, b in
+            a.side != b.side && b.time - a.time <= maxStepSeconds ? (a.time, b.time, b.side) : nil
+        }
+    }
 
     public static func run(directory: String) throws(GaitError) -> EvaluationReport {
         let trials = try VoisardDataset.trials(in: directory)
@@ -227,7 +238,7 @@ public enum VoisardEvaluation {
         var inTurn = 0, atEnds = 0, elsewhere = 0
         for k in reference.indices where !matchedReference.contains(k) {
             let t = reference[k].time
-            if t >= trial.turnStartS - 0.2 && t <= trial.turnEndS + 0.2 { inTurn += 1 }
+            if trial.turnWithMargin.contains(t) { inTurn += 1 }
             else if k < 2 || k >= reference.count - 2 { atEnds += 1 }
             else { elsewhere += 1 }
         }
@@ -242,11 +253,7 @@ public enum VoisardEvaluation {
         let finals = EventMatcher.match(detected: steps.compactMap(\.fcS),
                                         reference: (trial.leftToeOffs + trial.rightToeOffs).filter { window.contains($0) },
                                         tolerance: contactTolerance)
-        var intervals = [Double]()
-        for k in reference.indices.dropFirst() where reference[k].side != reference[k - 1].side {
-            let dt = reference[k].time - reference[k - 1].time
-            if dt <= 2 { intervals.append(dt) }
-        }
+        let intervals = alternateSteps(reference).map { $0.end - $0.start }
         let cadenceRef = intervals.isEmpty ? .nan : 60 / (intervals.reduce(0, +) / Double(intervals.count))
         let feet = try footComparison(trial, steps: result.steps, window: window)
         return TrialScore(
