@@ -47,6 +47,10 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// (Zijlstra & Hof 2003: heel strike coincides with peak forward trunk acceleration).
     public var refineFromSeconds = -0.12
     public var refineToSeconds = 0.02
+    /// A maximum in the window's last `refineEdgeSeconds` (after the vertical peak) is the rise into
+    /// loading, not the heel strike: the largest local maximum no later than the vertical peak is
+    /// taken instead, where there is one (docs/algorithms/initial-contacts.md, "The window's edge").
+    public var refineEdgeSeconds = 0.01
     /// For a gentle peak (under `minContactPeakMps2`, found by its rhythm) the search starts this
     /// early: without a heel-strike transient the smoothed peak is the broad redirection of the
     /// body's fall over double support, and lags the contact by up to 150 ms (simulated 0.5 m/s

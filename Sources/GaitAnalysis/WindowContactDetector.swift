@@ -15,8 +15,10 @@ import GaitDSP
 ///    [−120 ms, +20 ms] around it ([−200 ms, +20 ms] for a gentle peak): heel strike coincides
 ///    with peak forward trunk acceleration (Zijlstra & Hof 2003, doi:10.1016/S0966-6362(02)00190-X).
 ///    On the Voisard reference set this reduced the median timing error from 40 ms to 10 ms.
-///    Where the forward acceleration is still rising at the window's end, the window holds no
-///    peak and its last sample is not one: the largest local maximum inside it is taken instead.
+///    Where the maximum falls in the window's last 10 ms (`refineEdgeSeconds`), the forward
+///    acceleration is still rising into the loading: the largest local maximum no later than the
+///    vertical peak is taken instead. Stated in seconds, so that 50 Hz and 200 Hz recordings get
+///    the rule 100 Hz ones get (docs/algorithms/initial-contacts.md, "Other sampling rates").
 /// 4. The contralateral toe-off: the steepest rise before the push-off peak of lightly smoothed
 ///    a_v 80–300 ms after the contact, past the contact's own impact peak; without a push-off
 ///    peak, the shoulder of the impact peak's decay (`finalContact`). Before the first contact of
@@ -81,10 +83,12 @@ public struct WindowContactDetector {
         for p in peaks {
             let start = p + (smooth[p] < c.minContactPeakMps2 ? fromGentle : from)
             guard var i = Signal.argmax(forward, in: start..<(p + to + 1)) else { continue }
-            // Still rising at the window's end: no peak inside it; take the largest one there is.
-            if i >= p + to - 1, p + to + 1 < n {
+            // The maximum in the window's last 10 ms: the rise into loading. Take the largest local
+            // maximum no later than the vertical peak p instead, where there is one.
+            let end = p + to
+            if i >= end - Int((c.refineEdgeSeconds * rate).rounded(.down)), end + 1 < n {
                 let lo = Swift.max(start - 1, 0)
-                let inside = Signal.peaks(Array(forward[lo..<(p + to)])).map { lo + $0 }
+                let inside = Signal.peaks(Array(forward[lo...(p + 1)])).map { lo + $0 }
                 if let peak = inside.max(by: { forward[$0] < forward[$1] }) { i = peak }
             }
             if let last = contacts.last, i - last < minDistance { continue }

@@ -40,6 +40,8 @@ struct Validate: ParsableCommand {
     var norms = false
     @ArgumentParser.Flag(help: "voisard: the classifier's flags on the healthy trials, norms left out per subject.")
     var flags = false
+    @Option(help: "voisard: analyse the lower-back recordings resampled to this rate, Hz (10–1000; low-pass below the new Nyquist frequency, cubic interpolation).")
+    var resample: Double?
     @Option(help: "Write the Markdown report to this file instead of standard output.")
     var out: String?
 
@@ -48,6 +50,10 @@ struct Validate: ParsableCommand {
         if perSpeed < 1 { throw ValidationError("--per-speed must be at least 1") }
         if count < 1 { throw ValidationError("--count must be at least 1") }
         if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration must be a positive number of seconds") }
+        if let resample {
+            if dataset != "voisard" || norms || flags { throw ValidationError("--resample belongs to the voisard accuracy report") }
+            if !(10...1000).contains(resample) { throw ValidationError("--resample must be a rate of 10 to 1000 Hz") }
+        }
     }
 
     func run() throws {
@@ -59,7 +65,7 @@ struct Validate: ParsableCommand {
                 try Output.write(norms ? HealthyFlagEvaluation.normsMarkdown(trials) : HealthyFlagEvaluation.markdown(trials), to: out)
                 return
             }
-            let report = try VoisardEvaluation.run(directory: directory)
+            let report = try VoisardEvaluation.run(directory: directory, resampleHz: resample)
             try Output.write(VoisardEvaluation.markdown(report), to: out)
         case "classifier":
             let outcomes = try ClassifierEvaluation.run(

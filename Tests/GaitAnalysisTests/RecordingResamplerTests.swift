@@ -1,0 +1,49 @@
+import GaitCore
+import GaitValidation
+import XCTest
+
+/// `RecordingResampler` (behind `gait validate voisard --resample`): a known signal comes back at
+/// the new rate, and gaps between segments stay gaps.
+final class RecordingResamplerTests: XCTestCase {
+    /// Two segments at 100 Hz, 3 Hz and 1.3 Hz sines on the axes, the second starting after a 2 s gap.
+    private func recording() -> [SampleStreamEvent] {
+        let rate = SamplingRate(hz: 100)
+        func segment(from t0: Double, count: Int) -> [SampleStreamEvent] {
+            let t = (0..<count).map { t0 + Double($0) / 100 }
+            let acc = t.map { SIMD3(sin(2 * .pi * 3 * $0), 9.81 + cos(2 * .pi * 1.3 * $0), 0.5) }
+            let gyr = t.map { SIMD3(0.2 * sin(2 * .pi * 1.3 * $0), 0, -0.1) }
+            return [.segmentStart(SegmentStart(startTime: t0, rate: rate, hasGyro: true)),
+                    .samples(MotionSamples(rate: rate, firstIndex: 0, acc: acc, gyr: gyr)), .segmentEnd]
+        }
+        return segment(from: 0, count: 1000) + segment(from: 12, count: 500)
+    }
+
+    private func rows(_ csv: String) -> [[Double]] {
+        csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+    }
+
+    func testUpsampledSignalFollowsTheOriginal() {
+        let csv = RecordingResampler.csv(recording(), rateHz: 200)
+        XCTAssertTrue(csv.hasPrefix("time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z\n"))
+        let r = rows(csv)
+        XCTAssertEqual(r.count, 1999 + 999)
+        for row in r where row[0] > 0.05 && row[0] < 9.9 || row[0] > 12.05 && row[0] < 16.9 {
+            let t = row[0]
+            XCTAssertEqual(row[1], sin(2 * .pi * 3 * t), accuracy: 2e-3, "t = \(t)")
+            XCTAssertEqual(row[2], 9.81 + cos(2 * .pi * 1.3 * t), accuracy: 1e-3, "t = \(t)")
+            XCTAssertEqual(row[4], 0.2 * sin(2 * .pi * 1.3 * t), accuracy: 1e-3, "t = \(t)")
+        }
+    }
+
+    func testDownsamplingKeepsTheGaitBandAndTheGap() {
+        let r = rows(RecordingResampler.csv(recording(), rateHz: 50))
+        XCTAssertEqual(r.count, 500 + 250)
+        // The gap: the last row before it and the first after it.
+        XCTAssertEqual(r[499][0], 9.98, accuracy: 1e-9)
+        XCTAssertEqual(r[500][0], 12, accuracy: 1e-9)
+        // 3 Hz is far below the 20 Hz cut-off: it passes (away from the segments' ends).
+        for row in r where row[0] > 0.5 && row[0] < 9.5 {
+            XCTAssertEqual(row[1], sin(2 * .pi * 3 * row[0]), accuracy: 0.01, "t = \(row[0])")
+        }
+    }
+}
