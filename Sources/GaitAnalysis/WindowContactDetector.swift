@@ -80,13 +80,14 @@ public struct WindowContactDetector {
         let from = Int((c.refineFromSeconds * rate).rounded()), to = Int((c.refineToSeconds * rate).rounded())
         var contacts = [Int]()
         let fromGentle = Int((c.refineFromGentleSeconds * rate).rounded())
+        let edge = Int((c.refineEdgeSeconds * rate).rounded(.down))
         for p in peaks {
             let start = p + (smooth[p] < c.minContactPeakMps2 ? fromGentle : from)
             guard var i = Signal.argmax(forward, in: start..<(p + to + 1)) else { continue }
             // The maximum in the window's last 10 ms: the rise into loading. Take the largest local
             // maximum no later than the vertical peak p instead, where there is one.
             let end = p + to
-            if i >= end - Int((c.refineEdgeSeconds * rate).rounded(.down)), end + 1 < n {
+            if i >= end - edge, end + 1 < n {
                 let lo = Swift.max(start - 1, 0)
                 let inside = Signal.peaks(Array(forward[lo...(p + 1)])).map { lo + $0 }
                 if let peak = inside.max(by: { forward[$0] < forward[$1] }) { i = peak }

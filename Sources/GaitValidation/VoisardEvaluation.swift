@@ -230,24 +230,12 @@ public enum VoisardEvaluation {
     }
 
     public static func score(_ trial: VoisardTrial, resampleHz: Double? = nil) throws(GaitError) -> TrialScore {
-        let subject = Subject(heightM: trial.heightM, ageYears: trial.ageYears, sex: trial.sex)
+        let reader = try resampleHz.map { hz throws(GaitError) in try resampledCopy(trial, rateHz: hz) }
+            ?? ReaderOptions(path: trial.lowerBackPath)
+        defer { if resampleHz != nil { try? FileManager.default.removeItem(atPath: reader.path) } }
+        let options = EngineOptions(reader: reader, subject: Subject(heightM: trial.heightM, ageYears: trial.ageYears, sex: trial.sex))
         let start = Date()
-        let result: AnalysisResult
-        if let resampleHz {
-            let recorded = try RecordingFileReader.readAll(options: ReaderOptions(path: trial.lowerBackPath))
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("gait-voisard-\(trial.code)-\(ProcessInfo.processInfo.processIdentifier).csv").path
-            let text = RecordingResampler.csv(recorded.events, rateHz: resampleHz)
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw GaitError(.analysisFailed, "cannot write the resampled recording", file: path)
-            }
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            let reader = ReaderOptions(path: path, accUnits: .metresPerSecondSquared, gyroUnits: .radiansPerSecond)
-            result = try GaitEngine.analyze(path: path, options: EngineOptions(reader: reader, subject: subject))
-        } else {
-            result = try GaitEngine.analyze(path: trial.lowerBackPath,
-                                            options: EngineOptions(reader: ReaderOptions(path: trial.lowerBackPath), subject: subject))
-        }
+        let result = try GaitEngine.analyze(path: reader.path, options: options)
         let wall = Date().timeIntervalSince(start)
         let window = (trial.trialStartS - 0.2)...(trial.trialEndS + 0.2)
         let steps = result.steps.filter { window.contains($0.icS) }
@@ -285,6 +273,19 @@ public enum VoisardEvaluation {
             turn: TurnScore(turns: result.turns, trial: trial),
             strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio,
             stepTimeAsymmetry: StepTimeAsymmetryScore(trial: trial, steps: steps, reference: reference, matches: contacts))
+    }
+
+    /// Writes the trial's lower-back recording resampled to `rateHz` (`RecordingResampler`) to a
+    /// temporary CSV file and returns the reader options for it; the caller removes the file.
+    static func resampledCopy(_ trial: VoisardTrial, rateHz: Double) throws(GaitError) -> ReaderOptions {
+        let recorded = try RecordingFileReader.readAll(options: ReaderOptions(path: trial.lowerBackPath))
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("gait-voisard-\(trial.code)-\(ProcessInfo.processInfo.processIdentifier).csv").path
+        let text = RecordingResampler.csv(recorded.events, rateHz: rateHz)
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw GaitError(.analysisFailed, "cannot write the resampled recording", file: path)
+        }
+        return ReaderOptions(path: path, accUnits: .metresPerSecondSquared, gyroUnits: .radiansPerSecond)
     }
 
     /// Our strides and walked distance against the foot sensors' (`TrialScore` says how they are
