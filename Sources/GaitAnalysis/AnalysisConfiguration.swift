@@ -54,7 +54,9 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// For a gentle peak (under `minContactPeakMps2`, found by its rhythm) the search starts this
     /// early: without a heel-strike transient the smoothed peak is the broad redirection of the
     /// body's fall over double support, and lags the contact by up to 150 ms (simulated 0.5 m/s
-    /// walking; real peaks of 1–2.5 m/s² lag it by 40–50 ms).
+    /// walking; real peaks of 1–2.5 m/s² lag it by 40–50 ms). The window's-edge rule looks back this
+    /// far too where the ordinary window holds no peak and the forward acceleration rises past it
+    /// (docs/algorithms/initial-contacts.md, "Looking back past the window").
     public var refineFromGentleSeconds = -0.20
     /// Low-pass applied to forward acceleration before refining, Hz.
     public var refineLowPassHz = 15.0

@@ -17,8 +17,10 @@ import GaitDSP
 ///    On the Voisard reference set this reduced the median timing error from 40 ms to 10 ms.
 ///    Where the maximum falls in the window's last 10 ms (`refineEdgeSeconds`), the forward
 ///    acceleration is still rising into the loading: the largest local maximum no later than the
-///    vertical peak is taken instead. Stated in seconds, so that 50 Hz and 200 Hz recordings get
-///    the rule 100 Hz ones get (docs/algorithms/initial-contacts.md, "Other sampling rates").
+///    vertical peak is taken instead; where the window holds none and the rise goes on past its
+///    end, the largest one from the gentle window's start (−200 ms). Stated in seconds, so that
+///    50 Hz and 200 Hz recordings get the rule 100 Hz ones get (docs/algorithms/initial-contacts.md,
+///    "Other sampling rates").
 /// 4. The contralateral toe-off: the steepest rise before the push-off peak of lightly smoothed
 ///    a_v 80–300 ms after the contact, past the contact's own impact peak; without a push-off
 ///    peak, the shoulder of the impact peak's decay (`finalContact`). Before the first contact of
@@ -85,12 +87,16 @@ public struct WindowContactDetector {
             let start = p + (smooth[p] < c.minContactPeakMps2 ? fromGentle : from)
             guard var i = Signal.argmax(forward, in: start..<(p + to + 1)) else { continue }
             // The maximum in the window's last 10 ms: the rise into loading. Take the largest local
-            // maximum no later than the vertical peak p instead, where there is one.
+            // maximum no later than the vertical peak p instead, where there is one. Where there is
+            // none and the rise goes on past the window, the heel strike's peak lies before the
+            // window: look back as far as for a gentle peak.
             let end = p + to
             if i >= end - edge, end + 1 < n {
-                let lo = Swift.max(start - 1, 0)
-                let inside = Signal.peaks(Array(forward[lo...(p + 1)])).map { lo + $0 }
-                if let peak = inside.max(by: { forward[$0] < forward[$1] }) { i = peak }
+                if let peak = largestPeak(forward, from: start, through: p) {
+                    i = peak
+                } else if forward[end + 1] > forward[end], let peak = largestPeak(forward, from: p + fromGentle, through: p) {
+                    i = peak
+                }
             }
             if let last = contacts.last, i - last < minDistance { continue }
             contacts.append(i)
@@ -126,6 +132,15 @@ public struct WindowContactDetector {
             out.append(candidate)
         }
         return out
+    }
+
+    /// The largest local maximum of `x` at an index in `from...through` (`Signal.peaks`, so not at
+    /// the ends of the signal), or nil where there is none.
+    private func largestPeak(_ x: [Double], from: Int, through: Int) -> Int? {
+        let lo = Swift.max(from - 1, 0), hi = Swift.min(through + 1, x.count - 1)
+        guard lo < hi else { return nil }
+        let peaks = Signal.peaks(Array(x[lo...hi])).map { lo + $0 }.filter { (from...through).contains($0) }
+        return peaks.max(by: { x[$0] < x[$1] })
     }
 
     /// Peaks of `smooth` (all at least `gentleContactPeakMps2`) that belong to a steady rhythm:

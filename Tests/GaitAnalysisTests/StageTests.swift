@@ -243,6 +243,32 @@ final class StageTests: XCTestCase {
         XCTAssertEqual(unsteady.found, [], "soft peaks at an unsteady rhythm are not contacts")
     }
 
+    /// Steps whose vertical acceleration shows the impact and, 160 ms later, a larger second
+    /// loading (turning steps on the Voisard set, e.g. 4-4 and 4-2): smoothed by 80 ms the two merge
+    /// into one peak 190 ms after the heel strike, so the refinement window (−120…+20 ms) starts
+    /// after the heel strike's forward peak, holds no peak, and the forward acceleration is still
+    /// rising at its end. The contact is the forward peak before the window (looked for as far back
+    /// as a gentle peak's window), not the window's edge 190 ms late.
+    func testRefinementLooksBackWhenTheWindowHoldsNoPeak() {
+        let rate = 100.0
+        let contacts = (0..<16).map { 3.0 + Double($0) * 0.6 }
+        let acc = (0..<Int(rate * 16)).map { i in
+            let t = Double(i) / rate
+            func pulse(_ at: Double, _ sigma: Double) -> Double { gaussianPulse(t, at: at, sigma: sigma) }
+            var v = 0.0, ap = 0.0
+            for c in contacts {
+                v += 1.4 * pulse(c + 0.05, 0.03) + 2.4 * pulse(c + 0.21, 0.04) - 1.2 * pulse(c + 0.43, 0.1)
+                ap += 1.5 * pulse(c, 0.025) - 3.0 * pulse(c + 0.09, 0.035) + 1.0 * pulse(c + 0.33, 0.06)
+            }
+            return SIMD3(ap, 0, standardGravity + v)  // x forward, y left, z up
+        }
+        let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
+        let found = detector.detect(acc: acc, gyr: [], frame: alignedFrame, core: 0..<acc.count, offset: 0)
+            .filter { !$0.closesWalking }.map { Double($0.index) / rate }
+        XCTAssertEqual(found.count, contacts.count, "\(found)")
+        for (f, t) in zip(found, contacts) { XCTAssertEqual(f, t, accuracy: 0.02) }
+    }
+
     func testAsymmetryDefinitionMatchesContract() {
         let a = Asymmetry(left: 0.6, right: 0.5, resolution: 0.01)
         XCTAssertEqual(a.pct, 100 * 0.1 / 0.55, accuracy: 1e-12)
