@@ -31,8 +31,10 @@ import Darwin
 /// ## How each decision is made
 /// The first lines (at most 256 lines or 64 KiB, or the whole input if shorter) are buffered and
 /// the layout is decided once, from them: see `LayoutDetector` (delimiter, header, preamble,
-/// columns) and `LayoutDetector+Decisions.swift` (time format, rate, units). Options override
-/// detection. `info` reports every decision and how it was made.
+/// columns) and `LayoutDetector+Decisions.swift` (time format, rate, units). One exception: where
+/// the angular-rate units are detected and those rows are still, the reader keeps buffering and
+/// decides them on the first 256 rows that move (at most 32,768 lines; no output meanwhile).
+/// Options override detection. `info` reports every decision and how it was made.
 ///
 /// ## Times and gaps
 /// Times are seconds from the first sample read (contract, "Times"). A counter gives
@@ -55,7 +57,8 @@ import Darwin
 /// O(n) time in the input size, one pass over the bytes, numbers parsed on bytes in place
 /// (`RowDecoder.decodeFast`; no `String` per row); columns not used are skipped, not parsed.
 /// Throughput: `Benchmarks/ingest.sh` (figures in Benchmarks/README.md). Memory is
-/// bounded independently of the input length: the detection buffer (≤ 256 lines / 64 KiB), one
+/// bounded independently of the input length: the detection buffer (≤ 256 lines / 64 KiB; while
+/// the angular-rate units wait for rows that move, ≤ 32,768 lines / 8 MiB), one
 /// partial line (≤ 1 MiB; a longer line is an error), one row of interpolation state and one
 /// output piece. Only `info.gaps` grows, by one entry per gap.
 ///
@@ -69,6 +72,8 @@ public struct CSVRecordingReader: Sendable {
     private var lineNumber = 0
     private var detectionLines: [[UInt8]] = []
     private var detectionBytes = 0
+    /// The layout decided from the first lines while its angular-rate units wait for rows that move.
+    private var gyroWait: GyroUnitsWait? = nil
     private var stream: DataStream? = nil
     private var failure: GaitError? = nil
     private var finished = false
@@ -116,7 +121,14 @@ public struct CSVRecordingReader: Sendable {
                 }
                 line.removeAll()
             }
-            if stream == nil { try startStreaming(into: &events) }
+            if stream == nil {
+                if var wait = gyroWait {
+                    wait.endBlock()
+                    try startStreaming(wait.layout, into: &events)
+                } else {
+                    try startStreaming(try LayoutDetector.detect(detectionLines, options: options), into: &events)
+                }
+            }
             stream!.finish(into: &events)
             finished = true
         } catch {
@@ -205,16 +217,32 @@ public struct CSVRecordingReader: Sendable {
         if lineNumber == 1 && e - s >= 3 && base[s] == 0xEF && base[s + 1] == 0xBB && base[s + 2] == 0xBF { s += 3 }
         detectionLines.append(Array(UnsafeBufferPointer(start: base + s, count: e - s)))
         detectionBytes += e - s + 1
+        if gyroWait != nil {
+            // Still rows so far: the angular-rate units are decided on the first block that moves.
+            // A bad row ends the wait where it fails the input, so that it is reported at once.
+            let good = gyroWait!.add(detectionLines[detectionLines.count - 1])
+            let full = detectionLines.count >= LayoutDetector.maxMotionWaitLines
+                || detectionBytes >= LayoutDetector.maxMotionWaitBytes
+            if gyroWait!.settled || full || (!good && options.onBadRow == .fail) {
+                try startStreaming(gyroWait!.layout, into: &out)
+            }
+            return
+        }
         if detectionLines.count >= LayoutDetector.maxLines || detectionBytes >= LayoutDetector.maxBytes {
-            try startStreaming(into: &out)
+            let layout = try LayoutDetector.detect(detectionLines, options: options)
+            if layout.gyroUnitsAwaitMotion {
+                gyroWait = GyroUnitsWait(layout: layout)
+            } else {
+                try startStreaming(layout, into: &out)
+            }
         }
     }
 
-    /// Decides the layout from the buffered lines and replays the buffered data rows.
-    private mutating func startStreaming(into out: inout [SampleStreamEvent]) throws(GaitError) {
+    /// Replays the buffered data rows under `layout` and reads every later line with it.
+    private mutating func startStreaming(_ layout: Layout, into out: inout [SampleStreamEvent]) throws(GaitError) {
         let lines = detectionLines
         detectionLines = []
-        let layout = try LayoutDetector.detect(lines, options: options)
+        gyroWait = nil
         var stream = DataStream(layout: layout, options: options)
         for k in layout.dataStart..<lines.count {
             try lines[k].withUnsafeBufferPointer { (buf) throws(GaitError) in

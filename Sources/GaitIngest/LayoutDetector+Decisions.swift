@@ -26,12 +26,17 @@ import GaitCore
 ///   first 250 rows and in all 1760 windows of 250 rows (hop 125), no window is misread either
 ///   way. Foot sensors turn more for the same |a|: 2 of their 160 first windows would be misread
 ///   as deg/s, so give `--gyro-units` for them.
+///   Rows without motion (SD of |a| under `motionSDg`, 0.05 g) leave only the noise ratio,
+///   which a low-noise gyroscope in deg/s beside a noisier accelerometer (a sensor lying on a
+///   table before it is put on) can push under 200. So when the buffered rows are still, the
+///   reader keeps reading (up to `maxMotionWaitLines` lines) and decides on the first 256 rows
+///   that move (`decideGyroUnitsFromMotion`). On the Voisard set the first 256 rows have an
+///   SD of |a| of 0.0016–0.065 g (79 of 80 under 0.05 g), and every trial's most moving
+///   window 0.14–0.5 g.
 extension LayoutDetector {
     static func decide(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
         let path = options.path
-        let probe = RowDecoder(fieldCount: layout.fieldCount, delimiter: layout.delimiter,
-                               decimalSeparator: layout.decimalSeparator, timeField: nil, accFields: layout.accFields,
-                               gyroFields: layout.gyroFields, timeFormat: .none, columnNames: layout.columnNames)
+        let probe = probeDecoder(layout)
         var accs: [SIMD3<Double>] = [], gyrs: [SIMD3<Double>] = [], timeTexts: [String] = []
         var firstFailure: (line: Int, bad: BadRow)? = nil
         for k in layout.dataStart..<lines.count where !blank[k] {
@@ -55,7 +60,14 @@ extension LayoutDetector {
         try decideUnits(&layout, accs: accs, gyrs: gyrs, options: options)
     }
 
-    private static func decode(_ decoder: RowDecoder, _ line: [UInt8]) throws(BadRow) -> DecodedRow {
+    /// A decoder of the layout's motion columns only, before the time format is known.
+    fileprivate static func probeDecoder(_ layout: Layout) -> RowDecoder {
+        RowDecoder(fieldCount: layout.fieldCount, delimiter: layout.delimiter, decimalSeparator: layout.decimalSeparator,
+                   timeField: nil, accFields: layout.accFields, gyroFields: layout.gyroFields, timeFormat: .none,
+                   columnNames: layout.columnNames)
+    }
+
+    fileprivate static func decode(_ decoder: RowDecoder, _ line: [UInt8]) throws(BadRow) -> DecodedRow {
         try line.withUnsafeBufferPointer { (buf) throws(BadRow) -> DecodedRow in
             guard let base = buf.baseAddress else { throw BadRow(message: "empty row", column: nil) }
             return try decoder.decode(base, 0, buf.count)
@@ -213,18 +225,75 @@ extension LayoutDetector {
             layout.gyroUnits = hint
             layout.gyroUnitsSource = "header"
         } else {
-            layout.gyroUnits = detectGyroUnits(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+            let evidence = gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+            layout.gyroUnits = evidence.units
             layout.gyroUnitsSource = "detected"
+            layout.gyroUnitsAwaitMotion = evidence.accSDg < motionSDg
         }
     }
 
+    /// SD of |a| (g) below which rows count as still for the angular-rate units.
+    static let motionSDg = 0.05
+
     /// See the type's documentation for the rule and where its thresholds come from.
     static func detectGyroUnits(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double) -> AngularRateUnits {
+        gyroEvidence(accs: accs, gyrs: gyrs, accScale: accScale).units
+    }
+
+    /// The units the rule gives, and the SD of |a| in g it used.
+    private static func gyroEvidence(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double)
+        -> (units: AngularRateUnits, accSDg: Double) {
         let rates = gyrs.map { ($0 * $0).sum().squareRoot() }.sorted()
         let p99 = rates[Swift.min(rates.count - 1, Int((Double(rates.count - 1) * 0.99).rounded()))]
         let norms = accs.map { ($0 * $0).sum().squareRoot() * accScale / standardGravity }
         let mean = norms.reduce(0, +) / Double(norms.count)
         let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
-        return p99 > 35 || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond
+        return (p99 > 35 || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond, sd)
+    }
+
+    /// Decides the angular-rate units again from rows read after the first ones while
+    /// `layout.gyroUnitsAwaitMotion`: where their SD of |a| reaches `motionSDg`, the rule of the
+    /// type's documentation on these rows decides, and the wait ends (returns true).
+    static func decideGyroUnitsFromMotion(_ layout: inout Layout, accs: [SIMD3<Double>], gyrs: [SIMD3<Double>]) -> Bool {
+        guard !accs.isEmpty else { return false }
+        let evidence = gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+        guard evidence.accSDg >= motionSDg else { return false }
+        layout.gyroUnits = evidence.units
+        layout.gyroUnitsAwaitMotion = false
+        return true
+    }
+}
+
+/// The reader's wait for rows that move, where the angular-rate units were detected on still rows
+/// (`Layout.gyroUnitsAwaitMotion`; the rule in `LayoutDetector+Decisions.swift`). Lines are looked
+/// at one by one as they are buffered, in blocks of `LayoutDetector.maxLines` rows.
+struct GyroUnitsWait {
+    private(set) var layout: Layout
+    /// The units were decided on a block that moves: the wait is over.
+    private(set) var settled = false
+    private let probe: RowDecoder
+    private var accs: [SIMD3<Double>] = [], gyrs: [SIMD3<Double>] = []
+
+    init(layout: Layout) {
+        self.layout = layout
+        probe = LayoutDetector.probeDecoder(layout)
+    }
+
+    /// Looks at the next buffered line; false when it is a bad row (which the reader reports
+    /// when it replays the line).
+    mutating func add(_ line: [UInt8]) -> Bool {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 }) { return true }
+        guard let row = try? LayoutDetector.decode(probe, line) else { return false }
+        accs.append(row.acc)
+        gyrs.append(row.gyr)
+        if accs.count >= LayoutDetector.maxLines { endBlock() }
+        return true
+    }
+
+    /// Decides on the rows of the current block, however few (at the end of the input).
+    mutating func endBlock() {
+        settled = settled || LayoutDetector.decideGyroUnitsFromMotion(&layout, accs: accs, gyrs: gyrs)
+        accs.removeAll(keepingCapacity: true)
+        gyrs.removeAll(keepingCapacity: true)
     }
 }

@@ -21,6 +21,10 @@ struct Layout {
     var accUnitsSource = ""
     var gyroUnits: AngularRateUnits? = nil
     var gyroUnitsSource: String? = nil
+    /// The angular-rate units were detected from rows without motion, where only the sensors'
+    /// noise tells the units apart: the reader waits for rows with motion to decide again
+    /// (`LayoutDetector.decideGyroUnitsFromMotion`).
+    var gyroUnitsAwaitMotion = false
     /// Unit hints from header names or a units row, by field.
     var accHints: [AccelerationUnits?] = []
     var gyroHints: [AngularRateUnits?] = []
@@ -66,6 +70,10 @@ struct Layout {
 enum LayoutDetector {
     static let maxLines = 256
     static let maxBytes = 65_536
+    /// While the angular-rate units wait for motion, the reader buffers at most this many lines
+    /// or bytes (≈ 5 min at 100 Hz); then the first rows' decision stands.
+    static let maxMotionWaitLines = 32_768
+    static let maxMotionWaitBytes = 8 << 20
 
     static func detect(_ lines: [[UInt8]], options: ReaderOptions) throws(GaitError) -> Layout {
         let path = options.path

@@ -74,6 +74,38 @@ final class AnalyzeEndToEndTests: XCTestCase {
     }
 
     /// Standing still is not an error: exit 0, no steps.
+    /// A deg/s recording (SampleData, g and deg/s, no units in its header) after 8 s of a
+    /// low-noise sensor lying still: read through a real pipe, the angular-rate units are decided
+    /// on the first rows that move, and the analysis equals the one with `--gyro-units deg/s`.
+    func testGyroUnitsAfterAStillStartThroughAPipe() throws {
+        let walk = try String(contentsOf: TestPaths.sampleData.appendingPathComponent("asymmetric-slow-g-degps.csv"), encoding: .utf8)
+        var lines = walk.split(separator: "\n").map(String.init)
+        let header = lines.removeFirst()
+        var text = header + "\n"
+        for i in 0..<800 {
+            let t = Double(i) / 100, noise = sin(t * 2 * .pi * 23.7) * 0.6 + sin(t * 2 * .pi * 31.3 + 1) * 0.4
+            let row = [t, 0.001 * noise, 0.001 * noise, 1 + 0.003 * noise, 0.07 * noise, -0.06 * noise, 0.05 * noise]
+            text += row.map { String(format: "%.6f", $0) }.joined(separator: ",") + "\n"
+        }
+        for line in lines {
+            var fields = line.split(separator: ",").map(String.init)
+            fields[0] = String(format: "%.6f", Double(fields[0])! + 8)
+            text += fields.joined(separator: ",") + "\n"
+        }
+        let detected = try GaitBinary.run(["analyze", "-", "--format", "json"], stdin: Data(text.utf8))
+        let given = try GaitBinary.run(["analyze", "-", "--format", "json", "--gyro-units", "deg/s"], stdin: Data(text.utf8))
+        XCTAssertEqual(detected.status, 0, detected.stderr)
+        let a = try GaitBinary.json(detected.stdout), b = try GaitBinary.json(given.stdout)
+        let input = try XCTUnwrap(a["input"] as? [String: Any])
+        XCTAssertEqual(input["gyro_units"] as? String, "deg/s")
+        XCTAssertEqual(input["gyro_units_source"] as? String, "detected")
+        let steps = try XCTUnwrap(a["steps"] as? [[String: Any]])
+        XCTAssertGreaterThan(steps.count, 100)
+        XCTAssertEqual(steps as NSArray, try XCTUnwrap(b["steps"] as? [[String: Any]]) as NSArray)
+        XCTAssertEqual(a["turns"] as? NSArray, b["turns"] as? NSArray)
+        XCTAssertEqual(a["summary"] as? NSDictionary, b["summary"] as? NSDictionary)
+    }
+
     func testNoWalkingIsAnEmptyResult() throws {
         let dir = try TestPaths.temporaryDirectory()
         let path = dir.appendingPathComponent("still.csv").path

@@ -243,6 +243,44 @@ final class CSVRecordingReaderTests: XCTestCase {
         XCTAssertEqual(try Ingest.read(Fixtures.xsens(counters: Array(0..<200))).info.gyroUnits, "rad/s")
     }
 
+    /// A sensor lying still before it is put on: a low-noise gyroscope in deg/s (p99 ≈ 0.1 deg/s)
+    /// beside an accelerometer with 0.002 g of noise. On those rows alone the rule reads rad/s
+    /// (ratio ≈ 50, under 200); the reader waits for rows that move (walking from 6 s) and decides
+    /// deg/s there, whatever the chunking. A rad/s sensor still reads rad/s, a file that never moves
+    /// keeps the first rows' decision, and the samples are those of `--gyro-units` given.
+    func testGyroUnitsWaitForMotionAfterAStillStart() throws {
+        func recording(stillS: Double, walkS: Double, degrees: Bool) -> String {
+            var text = "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z\n"
+            let n = Int((stillS + walkS) * 100)
+            for i in 0..<n {
+                let t = Double(i) / 100
+                // Deterministic noise: two incommensurate sines.
+                let noise = sin(t * 2 * .pi * 23.7) * 0.6 + sin(t * 2 * .pi * 31.3 + 1) * 0.4
+                var a = SIMD3<Double>(0.001 * noise, 0.001 * noise, 1 + 0.003 * noise)
+                var g = SIMD3<Double>(0.0012 * noise, -0.0010 * noise, 0.0008 * noise)  // rad/s
+                if t >= stillS {
+                    a += SIMD3(0.15 * sin(2 * .pi * 1.9 * t), 0.1 * sin(2 * .pi * 0.95 * t), 0.3 * sin(2 * .pi * 1.9 * t))
+                    g += SIMD3(0.6 * sin(2 * .pi * 0.95 * t), 0.3 * sin(2 * .pi * 1.9 * t), 0.9 * sin(2 * .pi * 0.95 * t))
+                }
+                if degrees { g *= 180 / .pi }
+                text += [t, a.x, a.y, a.z, g.x, g.y, g.z].map { Fixtures.f6($0) }.joined(separator: ",") + "\n"
+            }
+            return text
+        }
+        let stillStart = recording(stillS: 6, walkS: 10, degrees: true)
+        // The still rows alone read as rad/s: the case the wait is for.
+        XCTAssertEqual(try Ingest.read(recording(stillS: 2.5, walkS: 0, degrees: true)).info.gyroUnits, "rad/s")
+        let given = try Ingest.read(stillStart, options: ReaderOptions(path: "test.csv", gyroUnits: .degreesPerSecond))
+        for chunk in [0, 997, 65_536] {
+            let read = try Ingest.read(stillStart, chunk: chunk)
+            XCTAssertEqual(read.info.gyroUnits, "deg/s", "chunk \(chunk)")
+            XCTAssertEqual(read.info.gyroUnitsSource, "detected")
+            XCTAssertEqual(read.events.map(EventRecord.init), given.events.map(EventRecord.init), "chunk \(chunk)")
+        }
+        XCTAssertEqual(try Ingest.read(recording(stillS: 6, walkS: 10, degrees: false)).info.gyroUnits, "rad/s")
+        XCTAssertEqual(try Ingest.read(recording(stillS: 20, walkS: 0, degrees: false)).info.gyroUnits, "rad/s")
+    }
+
     func testUnitsFromHeaderNames() throws {
         let text = "time (s),Acc_X (m/s^2),Acc_Y (m/s^2),Acc_Z (m/s^2),Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)\n0,0,0,9.8,0,0,0\n0.01,0,0,9.8,0,0,0\n"
         let info = try Ingest.read(text).info
@@ -322,8 +360,12 @@ final class CSVRecordingReaderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("walk.txt")
         try Fixtures.xsens(counters: Array(0..<5000)).write(to: url, atomically: true, encoding: .utf8)
+        // Events come batch by batch as the file is read. (The units are given: with detected units
+        // this still fixture would be buffered until rows move or 32,768 lines, see
+        // testGyroUnitsWaitForMotionAfterAStillStart.)
         var batches = 0
-        let info = try RecordingFileReader.read(options: ReaderOptions(path: url.path), chunkSize: 4096) { _ in batches += 1 }
+        let info = try RecordingFileReader.read(options: ReaderOptions(path: url.path, gyroUnits: .radiansPerSecond),
+                                                chunkSize: 4096) { _ in batches += 1 }
         XCTAssertGreaterThan(batches, 1)
         XCTAssertEqual(info.rows, 5000)
         let all = try RecordingFileReader.readAll(options: ReaderOptions(path: url.path))

@@ -101,9 +101,11 @@ final class ChunkInvarianceTests: XCTestCase {
     }
 
     func testStreamingEmitsBeforeTheEnd() throws {
-        // Bounded state: once the layout is known, samples leave as each piece fills.
+        // Bounded state: once the layout is known, samples leave as each piece fills. (Units given:
+        // with detected units this still fixture would wait for rows that move, up to 32,768
+        // lines; CSVRecordingReaderTests.testGyroUnitsWaitForMotionAfterAStillStart.)
         let bytes = Array(Fixtures.xsens(counters: Array(0..<20_000)).utf8)
-        var reader = CSVRecordingReader(options: ReaderOptions(path: "x"))
+        var reader = CSVRecordingReader(options: ReaderOptions(path: "x", gyroUnits: .radiansPerSecond))
         var emittedBeforeFinish = 0
         var start = 0
         while start < bytes.count {
