@@ -30,7 +30,7 @@ import GaitCore
 ///   which a low-noise gyroscope in deg/s beside a noisier accelerometer (a sensor lying on a
 ///   table before it is put on) can push under 200. So when the buffered rows are still, the
 ///   reader keeps reading (up to `maxMotionWaitLines` lines) and decides on the first 256 rows
-///   that move (`decideGyroUnitsFromMotion`). On the Voisard set the first 256 rows have an
+///   that move (`GyroUnitsWait`). On the Voisard set the first 256 rows have an
 ///   SD of |a| of 0.0016–0.065 g (79 of 80 under 0.05 g), and every trial's most moving
 ///   window 0.14–0.5 g.
 extension LayoutDetector {
@@ -241,7 +241,7 @@ extension LayoutDetector {
     }
 
     /// The units the rule gives, and the SD of |a| in g it used.
-    private static func gyroEvidence(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double)
+    fileprivate static func gyroEvidence(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double)
         -> (units: AngularRateUnits, accSDg: Double) {
         let rates = gyrs.map { ($0 * $0).sum().squareRoot() }.sorted()
         let p99 = rates[Swift.min(rates.count - 1, Int((Double(rates.count - 1) * 0.99).rounded()))]
@@ -249,18 +249,6 @@ extension LayoutDetector {
         let mean = norms.reduce(0, +) / Double(norms.count)
         let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
         return (p99 > 35 || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond, sd)
-    }
-
-    /// Decides the angular-rate units again from rows read after the first ones while
-    /// `layout.gyroUnitsAwaitMotion`: where their SD of |a| reaches `motionSDg`, the rule of the
-    /// type's documentation on these rows decides, and the wait ends (returns true).
-    static func decideGyroUnitsFromMotion(_ layout: inout Layout, accs: [SIMD3<Double>], gyrs: [SIMD3<Double>]) -> Bool {
-        guard !accs.isEmpty else { return false }
-        let evidence = gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
-        guard evidence.accSDg >= motionSDg else { return false }
-        layout.gyroUnits = evidence.units
-        layout.gyroUnitsAwaitMotion = false
-        return true
     }
 }
 
@@ -282,7 +270,7 @@ struct GyroUnitsWait {
     /// Looks at the next buffered line; false when it is a bad row (which the reader reports
     /// when it replays the line).
     mutating func add(_ line: [UInt8]) -> Bool {
-        if line.allSatisfy({ $0 == 32 || $0 == 9 }) { return true }
+        if LayoutDetector.isBlank(line) { return true }
         guard let row = try? LayoutDetector.decode(probe, line) else { return false }
         accs.append(row.acc)
         gyrs.append(row.gyr)
@@ -290,9 +278,18 @@ struct GyroUnitsWait {
         return true
     }
 
-    /// Decides on the rows of the current block, however few (at the end of the input).
+    /// Decides on the rows of the current block, however few (at the end of the input): where
+    /// their SD of |a| reaches `motionSDg`, the rule of `LayoutDetector+Decisions.swift` on these
+    /// rows gives the units, and the wait is over.
     mutating func endBlock() {
-        settled = settled || LayoutDetector.decideGyroUnitsFromMotion(&layout, accs: accs, gyrs: gyrs)
+        if !settled, !accs.isEmpty {
+            let evidence = LayoutDetector.gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+            if evidence.accSDg >= LayoutDetector.motionSDg {
+                layout.gyroUnits = evidence.units
+                layout.gyroUnitsAwaitMotion = false
+                settled = true
+            }
+        }
         accs.removeAll(keepingCapacity: true)
         gyrs.removeAll(keepingCapacity: true)
     }

@@ -23,7 +23,7 @@ struct Layout {
     var gyroUnitsSource: String? = nil
     /// The angular-rate units were detected from rows without motion, where only the sensors'
     /// noise tells the units apart: the reader waits for rows with motion to decide again
-    /// (`LayoutDetector.decideGyroUnitsFromMotion`).
+    /// (`GyroUnitsWait`).
     var gyroUnitsAwaitMotion = false
     /// Unit hints from header names or a units row, by field.
     var accHints: [AccelerationUnits?] = []
@@ -75,9 +75,12 @@ enum LayoutDetector {
     static let maxMotionWaitLines = 32_768
     static let maxMotionWaitBytes = 8 << 20
 
+    /// A line of nothing but spaces and tabs (or nothing): not a row.
+    static func isBlank(_ line: [UInt8]) -> Bool { line.allSatisfy { $0 == 32 || $0 == 9 } }
+
     static func detect(_ lines: [[UInt8]], options: ReaderOptions) throws(GaitError) -> Layout {
         let path = options.path
-        let blank = lines.map { line in line.allSatisfy { $0 == 32 || $0 == 9 } }
+        let blank = lines.map(isBlank)
         guard let firstLine = blank.firstIndex(of: false) else {
             throw GaitError(.invalidInput, "the input is empty", file: path)
         }
