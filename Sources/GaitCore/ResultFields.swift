@@ -75,6 +75,8 @@ extension GaitMeasures {
         Field("giving_way_candidates") { .int($0.givingWayCandidates) },
         Field("giving_way_candidates_left") { .int($0.givingWayCandidatesLeft) },
         Field("giving_way_candidates_right") { .int($0.givingWayCandidatesRight) },
+        Field("autocorrelation_symmetry_v") { .init($0.autocorrelationSymmetryV) },
+        Field("autocorrelation_symmetry_ap") { .init($0.autocorrelationSymmetryAP) },
     ]
 }
 

@@ -164,6 +164,19 @@ public struct GaitMeasures: Hashable, Sendable {
     public var givingWayCandidatesRight: Int = 0
 
     public init() {}
+
+    /// Autocorrelation symmetry, vertical: |stride regularity − step regularity| (Buckley et al.
+    /// 2020, doi:10.3390/s20010037, from Moe-Nilssen & Helbostad 2004). A stride's two steps
+    /// alike make the step and stride lags equally similar (0); the more the steps differ, the
+    /// further step regularity falls below stride regularity. Nil where either is missing.
+    public var autocorrelationSymmetryV: Double? { Self.gap(stepRegularityV, strideRegularityV) }
+    /// Autocorrelation symmetry, anteroposterior (as `autocorrelationSymmetryV`).
+    public var autocorrelationSymmetryAP: Double? { Self.gap(stepRegularityAP, strideRegularityAP) }
+
+    private static func gap(_ step: Double?, _ stride: Double?) -> Double? {
+        guard let step, let stride else { return nil }
+        return abs(stride - step)
+    }
 }
 
 /// A walking bout: a run of steps with no long breaks.

@@ -29,6 +29,7 @@ public enum TextReport {
         out += line("Stride-time CV", m.strideTimeCVPct, "%", 1)
         out += line("Step regularity (V)", m.stepRegularityV, "", 2)
         out += line("Stride regularity (V)", m.strideRegularityV, "", 2)
+        out += line("Autocorrelation symmetry (V)", m.autocorrelationSymmetryV, "", 2)
         out += line("Harmonic ratio (V)", m.harmonicRatioV, "", 2)
         if !r.bouts.isEmpty {
             out += "\nBouts:\n"

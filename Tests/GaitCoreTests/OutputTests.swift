@@ -25,6 +25,19 @@ final class OutputTests: XCTestCase {
         XCTAssertFalse(JSONWriter().line(value).contains("\n"))
     }
 
+    /// Autocorrelation symmetry is |stride − step regularity| on each axis, whichever is larger,
+    /// and null where a regularity is missing.
+    func testAutocorrelationSymmetry() {
+        var m = GaitMeasures()
+        (m.stepRegularityV, m.strideRegularityV, m.stepRegularityAP) = (0.5, 0.75, 0.8)
+        XCTAssertEqual(m.autocorrelationSymmetryV ?? .nan, 0.25, accuracy: 1e-12)
+        XCTAssertNil(m.autocorrelationSymmetryAP)
+        m.strideRegularityAP = 0.6
+        XCTAssertEqual(m.autocorrelationSymmetryAP ?? .nan, 0.2, accuracy: 1e-12)
+        let field = GaitMeasures.fields.first { $0.name == "autocorrelation_symmetry_ap" }
+        XCTAssertNotNil(field, "the field is written")
+    }
+
     /// JSONReader reads back what JSONWriter wrote, to the same value and the same text, and
     /// decodes what other writers produce (escapes, surrogate pairs, exponents, whitespace).
     func testJSONReaderReadsWhatTheWriterWrote() throws {
