@@ -77,6 +77,7 @@ extension GaitMeasures {
         Field("giving_way_candidates_right") { .int($0.givingWayCandidatesRight) },
         Field("autocorrelation_symmetry_v") { .init($0.autocorrelationSymmetryV) },
         Field("autocorrelation_symmetry_ap") { .init($0.autocorrelationSymmetryAP) },
+        Field("stance_time_ratio") { .init($0.stanceTimeAsymmetry?.ratio) },
     ]
 }
 

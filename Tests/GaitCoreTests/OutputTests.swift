@@ -38,6 +38,16 @@ final class OutputTests: XCTestCase {
         XCTAssertNotNil(field, "the field is written")
     }
 
+    /// Each of the three asymmetries is written as a symmetry index and an L / R ratio.
+    func testStanceTimeRatioIsWritten() throws {
+        var m = GaitMeasures()
+        m.stanceTimeAsymmetry = Asymmetry(left: 0.66, right: 0.6, resolution: 0.01)
+        let field = try XCTUnwrap(GaitMeasures.fields.first { $0.name == "stance_time_ratio" })
+        guard case .number(let ratio) = field.value(m) else { return XCTFail("\(field.value(m))") }
+        XCTAssertEqual(ratio, 1.1, accuracy: 1e-12)
+        XCTAssertEqual(field.value(GaitMeasures()), .null)
+    }
+
     /// JSONReader reads back what JSONWriter wrote, to the same value and the same text, and
     /// decodes what other writers produce (escapes, surrogate pairs, exponents, whitespace).
     func testJSONReaderReadsWhatTheWriterWrote() throws {
