@@ -15,6 +15,8 @@ import GaitSimulator
 public struct SimulatedScore: Sendable {
     public var seed: UInt64
     public var speedMps: Double
+    /// The recording's sampling rate, Hz.
+    public var rateHz: Double
     public var contacts: MatchResult
     public var trueContacts: Int
     public var sideCorrect: Int
@@ -85,7 +87,7 @@ public enum SimulatedEvaluation {
         }
         let t = recording.truth.summary.measures, m = summary.measures
         return SimulatedScore(
-            seed: parameters.seed, speedMps: parameters.speedMps, contacts: match, trueContacts: truth.count,
+            seed: parameters.seed, speedMps: parameters.speedMps, rateHz: parameters.rate.hz, contacts: match, trueContacts: truth.count,
             sideCorrect: sides, contactBiasLeftS: bias[.left].map { $0.sum / $0.n },
             contactBiasRightS: bias[.right].map { $0.sum / $0.n }, stepLengthErrors: lengths,
             speedError: m.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
@@ -112,14 +114,16 @@ public enum SimulatedEvaluation {
     }
 
     /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,
-    /// `durationS` each.
-    public static func normalCohort(count: Int, firstSeed: UInt64, durationS: Double) throws(GaitError) -> [SimulatedScore] {
+    /// `durationS` each, sampled at `rateHz`.
+    public static func normalCohort(count: Int, firstSeed: UInt64, durationS: Double, rateHz: Double = 100) throws(GaitError)
+        -> [SimulatedScore] {
         var out = [SimulatedScore]()
         for k in 0..<count {
             let seed = firstSeed + UInt64(k)
             let speed = 0.6 + 0.9 * Double(k % 10) / 9
             let height = 1.55 + 0.4 * Double((k * 7) % 10) / 9
-            out.append(try score(SimulationParameters(seed: seed, durationS: durationS, bodyHeightM: height, speedMps: speed)))
+            out.append(try score(SimulationParameters(seed: seed, durationS: durationS, rate: SamplingRate(hz: rateHz),
+                                                      bodyHeightM: height, speedMps: speed)))
         }
         return out
     }
@@ -135,6 +139,7 @@ public enum SimulatedEvaluation {
         let cadences = scores.compactMap(\.cadenceError).map(abs)
         var s = "| measure | value |\n| --- | --- |\n"
         s += "| recordings | \(scores.count) |\n"
+        s += "| sampling rate | \(Set(scores.map { $0.rateHz.fixed(0) }).sorted().joined(separator: ", ")) Hz |\n"
         s += "| true contacts found within ±30 ms | \(f(Double(tp) / Double(max(total, 1)), 4)) (\(tp) of \(total)) |\n"
         s += "| spurious detections | \(f(Double(fp) / Double(max(tp + fp, 1)), 4)) (\(fp)) |\n"
         s += "| worst recording: found / spurious | \(f(scores.map(\.found).min() ?? .nan, 4)) / \(f(scores.map(\.spurious).max() ?? .nan, 4)) |\n"

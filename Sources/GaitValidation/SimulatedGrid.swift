@@ -48,10 +48,11 @@ public enum SimulatedGrid {
     /// True asymmetries from which the longer side must be named, percent.
     public static let sideNamingMinimumPct = 5.0
 
-    /// The design: `recordingsPerSpeed` × `speedsMps.count` recordings, ordered by speed.
+    /// The design: `recordingsPerSpeed` × `speedsMps.count` recordings, ordered by speed, sampled
+    /// at `rateHz` (the design itself does not depend on the rate).
     public static func cases(
         recordingsPerSpeed n: Int = defaultRecordingsPerSpeed, seed: UInt64,
-        durationS: Double = defaultDurationS
+        durationS: Double = defaultDurationS, rateHz: Double = 100
     ) -> [SimulatedGridCase] {
         var rng = SplitMix64(seed: seed, stream: 0x6752_4944)
         var out = [SimulatedGridCase]()
@@ -70,7 +71,8 @@ public enum SimulatedGrid {
                 let height = bodyHeightRangeM.lowerBound + u * (bodyHeightRangeM.upperBound - bodyHeightRangeM.lowerBound)
                 let sensorHeight = sensor[k].map { Anthropometry.sensorHeightFraction * height + $0 }
                 let p = SimulationParameters(
-                    seed: seed + UInt64(out.count), durationS: durationS, bodyHeightM: height, sensorHeightM: sensorHeight,
+                    seed: seed + UInt64(out.count), durationS: durationS, rate: SamplingRate(hz: rateHz),
+                    bodyHeightM: height, sensorHeightM: sensorHeight,
                     speedMps: speed, stepTimeAsymmetryPct: stAsym[k], stepTimeLongerSide: stSide[k],
                     stepLengthAsymmetryPct: slAsym[k], stepLengthLongerSide: slSide[k], includeGyro: gyro[k],
                     mounting: mountings[mounting[k]].mounting)

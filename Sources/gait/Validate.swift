@@ -42,6 +42,8 @@ struct Validate: ParsableCommand {
     var flags = false
     @Option(help: "voisard: analyse the lower-back recordings resampled to this rate, Hz (10–1000; low-pass below the new Nyquist frequency, cubic interpolation).")
     var resample: Double?
+    @Option(help: "simulated (and --grid): sampling rate of the simulated recordings, Hz (10–1000; default 100).")
+    var rate: Double?
     @Option(help: "Write the Markdown report to this file instead of standard output.")
     var out: String?
 
@@ -50,6 +52,10 @@ struct Validate: ParsableCommand {
         if perSpeed < 1 { throw ValidationError("--per-speed must be at least 1") }
         if count < 1 { throw ValidationError("--count must be at least 1") }
         if let duration, !(duration > 0 && duration.isFinite) { throw ValidationError("--duration must be a positive number of seconds") }
+        if let rate {
+            if dataset != "simulated" { throw ValidationError("--rate belongs to the simulated dataset (voisard: --resample)") }
+            if !(10...1000).contains(rate) { throw ValidationError("--rate must be a rate of 10 to 1000 Hz") }
+        }
         if let resample {
             if dataset != "voisard" || norms || flags { throw ValidationError("--resample belongs to the voisard accuracy report") }
             if !(10...1000).contains(resample) { throw ValidationError("--resample must be a rate of 10 to 1000 Hz") }
@@ -74,13 +80,14 @@ struct Validate: ParsableCommand {
             try Output.write(ClassifierEvaluation.markdown(outcomes), to: out)
         case "simulated" where grid:
             let cases = SimulatedGrid.cases(recordingsPerSpeed: perSpeed, seed: seed,
-                                            durationS: duration ?? SimulatedGrid.defaultDurationS)
+                                            durationS: duration ?? SimulatedGrid.defaultDurationS, rateHz: rate ?? 100)
             let scores = try SimulatedGrid.run(cases)
             var report = SimulatedGrid.markdown(cases, scores)
             if perRecording { report += "\n" + SimulatedGrid.recordingsMarkdown(cases, scores) }
             try Output.write(report, to: out)
         case "simulated":
-            let scores = try SimulatedEvaluation.normalCohort(count: count, firstSeed: seed, durationS: duration ?? 300)
+            let scores = try SimulatedEvaluation.normalCohort(count: count, firstSeed: seed, durationS: duration ?? 300,
+                                                              rateHz: rate ?? 100)
             try Output.write(SimulatedEvaluation.markdown(scores), to: out)
         default:
             throw ValidationError("unknown dataset layout '\(dataset)' (known: voisard, simulated, classifier)")
