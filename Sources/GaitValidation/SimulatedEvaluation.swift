@@ -87,8 +87,8 @@ public enum SimulatedEvaluation {
         }
         let t = recording.truth.summary.measures, m = summary.measures
         return SimulatedScore(
-            seed: parameters.seed, speedMps: parameters.speedMps, rateHz: parameters.rate.hz, contacts: match, trueContacts: truth.count,
-            sideCorrect: sides, contactBiasLeftS: bias[.left].map { $0.sum / $0.n },
+            seed: parameters.seed, speedMps: parameters.speedMps, rateHz: parameters.rate.hz, contacts: match,
+            trueContacts: truth.count, sideCorrect: sides, contactBiasLeftS: bias[.left].map { $0.sum / $0.n },
             contactBiasRightS: bias[.right].map { $0.sum / $0.n }, stepLengthErrors: lengths,
             speedError: m.speedMps.flatMap { s in t.speedMps.map { s - $0 } },
             cadenceError: m.cadenceSpm.flatMap { c in t.cadenceSpm.map { c - $0 } },
