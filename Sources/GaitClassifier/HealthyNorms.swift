@@ -161,8 +161,6 @@ public struct HealthyNorms: Sendable, Hashable {
 }
 
 extension GaitMeasures {
-    /// Vertical stride regularity minus step regularity; nil where either is missing.
-    public var regularityGap: Double? { strideRegularityV.flatMap { s in stepRegularityV.map { s - $0 } } }
     /// Pelvic roll range + yaw range, degrees (the measure of `HealthyNorms.trunkRotationRangeDeg`);
     /// nil without a gyroscope.
     public var pelvisRotationRangeDeg: Double? { pelvisRollRangeDeg.flatMap { r in pelvisYawRangeDeg.map { r + $0 } } }

@@ -165,17 +165,20 @@ public struct GaitMeasures: Hashable, Sendable {
 
     public init() {}
 
+    /// Vertical stride regularity minus step regularity, signed (the classifier's confirmation of
+    /// a step-to-step difference, docs/classifier.md); nil where either is missing.
+    public var regularityGap: Double? { Self.strideMinusStep(stepRegularityV, strideRegularityV) }
     /// Autocorrelation symmetry, vertical: |stride regularity − step regularity| (Buckley et al.
     /// 2020, doi:10.3390/s20010037, from Moe-Nilssen & Helbostad 2004). A stride's two steps
     /// alike make the step and stride lags equally similar (0); the more the steps differ, the
     /// further step regularity falls below stride regularity. Nil where either is missing.
-    public var autocorrelationSymmetryV: Double? { Self.gap(stepRegularityV, strideRegularityV) }
+    public var autocorrelationSymmetryV: Double? { regularityGap.map(abs) }
     /// Autocorrelation symmetry, anteroposterior (as `autocorrelationSymmetryV`).
-    public var autocorrelationSymmetryAP: Double? { Self.gap(stepRegularityAP, strideRegularityAP) }
+    public var autocorrelationSymmetryAP: Double? { Self.strideMinusStep(stepRegularityAP, strideRegularityAP).map(abs) }
 
-    private static func gap(_ step: Double?, _ stride: Double?) -> Double? {
+    private static func strideMinusStep(_ step: Double?, _ stride: Double?) -> Double? {
         guard let step, let stride else { return nil }
-        return abs(stride - step)
+        return stride - step
     }
 }
 
