@@ -106,6 +106,7 @@ public struct WindowContactDetector {
         let closing: Set<Int>
         (contacts, closing) = withClosingSteps(contacts, fineAv: fcSignal)
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
+        let evidenceHalfWidth = Int((c.sideEvidenceHalfWindowSeconds * rate).rounded())
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var finalContacts = [Int?](repeating: nil, count: contacts.count)
@@ -119,10 +120,10 @@ public struct WindowContactDetector {
         let opening = openingFinalContacts(contacts, fineAv: fcSignal)
         for (k, i) in contacts.enumerated() where core.contains(i) {
             let fc = finalContacts[k]
-            let lag = Swift.min(n - 1, i + (gyr.isEmpty ? Int(0.02 * rate) : 0))
+            let sideEvidence = Signal.mean(evidence[Swift.max(0, i - evidenceHalfWidth)...Swift.min(n - 1, i + evidenceHalfWidth)])
             let closes = closing.contains(i)
             var candidate = ContactCandidate(
-                index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(evidence[lag]),
+                index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(sideEvidence),
                 previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
                 stance: closes ? nil : stance[k], closesWalking: closes,
                 openingFinalContact: opening[i].map { offset + $0 })
@@ -321,10 +322,12 @@ public struct WindowContactDetector {
             return sd > 0 ? y.map { $0 / sd } : y
         }
         if gyr.isEmpty {
+            // The trunk's sideways velocity: towards the foot that lands (left positive, so negated).
             let mlBand = ButterworthFilter(.bandPass(0.3, 1.5), order: 2, rate: rate)
-            let ml = mlBand.filtfilt(acc.map { dot($0, frame.left) })
-            let sd = Signal.standardDeviation(ml)
-            return sd > 0 ? ml.map { $0 / sd } : ml
+            let highPass = ButterworthFilter(.highPass(configuration.stanceHighPassHz), order: 2, rate: rate)
+            let velocity = highPass.integratedFiltfilt(mlBand.filtfilt(acc.map { dot($0, frame.left) }))
+            let sd = Signal.standardDeviation(velocity)
+            return velocity.map { sd > 0 ? -$0 / sd : -$0 }
         }
         let yaw = scaled(gyr.map { dot($0, frame.up) })
         let roll = scaled(gyr.map { dot($0, frame.forward) })

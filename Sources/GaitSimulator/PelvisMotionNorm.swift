@@ -63,7 +63,10 @@ public struct PelvisMotionNorm: Sendable {
     /// values are those lines' values at the new reference speed (5.532°, 4.672°, 20.03 mm at
     /// 1.2673 m/s before). Refitted again after the contact refinement's look-back (seven real
     /// trials' contacts moved; roll slope 1.772 → 1.783, yaw slope 5.970 → 5.993, SDs and
-    /// correlations within 0.003).
+    /// correlations within 0.003). Refitted again when the side evidence became a mean around the
+    /// contact (docs/algorithms/side.md: 5-4's sides, and so its per-side sway, changed; sway mean
+    /// 19.90 → 19.89 mm, SD 3.96 → 3.98 mm, correlations roll–sway 0.554 → 0.551, yaw–sway
+    /// 0.196 → 0.186; roll and yaw unchanged).
     /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
     /// with the motion scales set to the reciprocals of `templateGains(speedMps: V)` (the template
     /// itself), analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
@@ -72,9 +75,9 @@ public struct PelvisMotionNorm: Sendable {
     public static let voisard = PelvisMotionNorm(
         roll: Measure(mean: 7.150, slopePerMps: 1.783, betweenSD: 1.752, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
         yaw: Measure(mean: 9.274, slopePerMps: 5.993, betweenSD: 2.314, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
-        sway: Measure(mean: 0.01990, slopePerMps: -0.00895, betweenSD: 0.00396, templateAtSpeed: 0.01999,
+        sway: Measure(mean: 0.01989, slopePerMps: -0.00896, betweenSD: 0.00398, templateAtSpeed: 0.01999,
                       templateSlopePerMps: 0.00125),
-        atSpeedMps: 1.2320, correlation: (rollYaw: 0.459, rollSway: 0.554, yawSway: 0.196))
+        atSpeedMps: 1.2320, correlation: (rollYaw: 0.459, rollSway: 0.551, yawSway: 0.186))
 
     /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
     /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw
