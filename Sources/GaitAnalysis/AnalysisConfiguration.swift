@@ -121,10 +121,10 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// frequency, above turning.
     public var sideBandLowHz = 0.5
     public var sideBandHighHz = 2.0
-    /// With a gyroscope, a contact's side evidence is the band-passed yaw − roll rate averaged over
-    /// ± this many seconds around it, not read at the contact alone: a contact found 50–90 ms off
-    /// the heel strike (a foot that lands softly) reads the instantaneous rate at another phase of
-    /// the stride. ± 0.15 s keeps the window inside one step up to 200 steps/min (a step of 0.3 s),
+    /// A contact's side evidence (yaw − roll rate with a gyroscope, the trunk's sideways velocity
+    /// without) is averaged over ± this many seconds around it, not read at the contact alone: a
+    /// contact found 50–90 ms off the heel strike (a foot that lands softly) reads the instantaneous
+    /// value at another phase of the stride. ± 0.15 s keeps the window inside one step up to 200 steps/min (a step of 0.3 s),
     /// so it never reaches into the next contact's opposite evidence. Measured on the Voisard trials
     /// at the reference heel strikes, before pooling (docs/algorithms/side.md): sign accuracy 0.967
     /// at the instant, 0.975 over ±0.15 s; 70 ms before the heel strike 0.943 and 0.968.

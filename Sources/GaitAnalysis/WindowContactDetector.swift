@@ -314,23 +314,21 @@ public struct WindowContactDetector {
 
     /// Per-sample left/right evidence in SD units (negative → left).
     private func sideEvidence(acc: [SIMD3<Double>], gyr: [SIMD3<Double>], frame: BodyFrame) -> [Double] {
-        let band = ButterworthFilter(
-            .bandPass(configuration.sideBandLowHz, configuration.sideBandHighHz), order: 2, rate: rate)
-        func scaled(_ x: [Double]) -> [Double] {
-            let y = band.filtfilt(x)
+        func standardised(_ y: [Double]) -> [Double] {
             let sd = Signal.standardDeviation(y)
             return sd > 0 ? y.map { $0 / sd } : y
         }
         if gyr.isEmpty {
-            // The trunk's sideways velocity: towards the foot that lands (left positive, so negated).
+            // The trunk's sideways velocity (left positive): it moves towards the foot that lands.
             let mlBand = ButterworthFilter(.bandPass(0.3, 1.5), order: 2, rate: rate)
             let highPass = ButterworthFilter(.highPass(configuration.stanceHighPassHz), order: 2, rate: rate)
             let velocity = highPass.integratedFiltfilt(mlBand.filtfilt(acc.map { dot($0, frame.left) }))
-            let sd = Signal.standardDeviation(velocity)
-            return velocity.map { sd > 0 ? -$0 / sd : -$0 }
+            return standardised(velocity).map { -$0 }
         }
-        let yaw = scaled(gyr.map { dot($0, frame.up) })
-        let roll = scaled(gyr.map { dot($0, frame.forward) })
+        let band = ButterworthFilter(
+            .bandPass(configuration.sideBandLowHz, configuration.sideBandHighHz), order: 2, rate: rate)
+        let yaw = standardised(band.filtfilt(gyr.map { dot($0, frame.up) }))
+        let roll = standardised(band.filtfilt(gyr.map { dot($0, frame.forward) }))
         return zip(yaw, roll).map { $0 - $1 }
     }
 
