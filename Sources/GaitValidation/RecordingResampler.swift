@@ -1,24 +1,45 @@
 import GaitCore
 import GaitDSP
 
+/// How `gait validate voisard` rewrites each lower-back recording before analysing it, to score
+/// the analysis on the same walks as another device would record them: at another sampling rate
+/// (`--resample HZ`), without the gyroscope (`--accelerometer-only`), or both.
+public struct RecordingRewrite: Hashable, Sendable {
+    /// The new sampling rate, Hz; nil keeps the recording's own.
+    public var rateHz: Double?
+    /// Drop the gyroscope columns, as an accelerometer-only device would record.
+    public var accelerometerOnly: Bool
+
+    public init(rateHz: Double? = nil, accelerometerOnly: Bool = false) {
+        self.rateHz = rateHz
+        self.accelerometerOnly = accelerometerOnly
+    }
+
+    /// The recordings as exported, not rewritten.
+    public static let asRecorded = RecordingRewrite()
+}
+
 /// Writes a recording, as the reader delivered it (uniform segments, SI units), back out as CSV at
-/// another sampling rate, so that `gait validate voisard --resample HZ` can score the analysis on
-/// the same walks as a device sampling at HZ would record them.
+/// another sampling rate and with or without its gyroscope (`RecordingRewrite`).
 ///
 /// Per segment and channel: when the new rate is lower, a zero-phase low-pass (2nd-order
 /// Butterworth run forwards and backwards) at 0.4 × the new rate, below its Nyquist frequency;
 /// then cubic (Catmull–Rom) interpolation at the new instants, from the segment's first sample on.
-/// Gaps between segments stay gaps. Columns: `time_s`, `acc_x…z` in m/s², `gyr_x…z` in rad/s when
-/// the recording has a gyroscope. O(n) in the samples.
+/// At the segment's own rate the interpolation returns the samples themselves. Gaps between
+/// segments stay gaps. Columns: `time_s`, `acc_x…z` in m/s², `gyr_x…z` in rad/s when the recording
+/// has a gyroscope and `keepGyroscope` is set. O(n) in the samples.
 public enum RecordingResampler {
     /// Fraction of the new rate at which the anti-alias low-pass cuts off.
     static let antiAliasFraction = 0.4
 
-    /// The CSV text of `events` resampled to `rateHz`.
-    public static func csv(_ events: [SampleStreamEvent], rateHz: Double) -> String {
+    /// The CSV text of `events` resampled to `rateHz` (nil: each segment's own rate), with the
+    /// gyroscope's columns only when `keepGyroscope`.
+    public static func csv(_ events: [SampleStreamEvent], rateHz: Double?, keepGyroscope: Bool = true) -> String {
         var out = ""
         var header = false
-        for segment in segments(events) {
+        for var segment in segments(events) {
+            if !keepGyroscope { segment.gyr = [] }
+            let rateHz = rateHz ?? segment.start.rate.hz
             let channels = resample(segment, rateHz: rateHz)
             if !header {
                 out += "time_s,acc_x,acc_y,acc_z" + (segment.gyr.isEmpty ? "" : ",gyr_x,gyr_y,gyr_z") + "\n"

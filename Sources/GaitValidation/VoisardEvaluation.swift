@@ -113,9 +113,9 @@ public struct TurnScore: Sendable {
 
 public struct EvaluationReport: Sendable {
     public var trials: [TrialScore]
-    /// The rate the lower-back recordings were resampled to before analysis (`--resample`), Hz;
-    /// nil: analysed as recorded (100 Hz).
-    public var resampledHz: Double? = nil
+    /// How the lower-back recordings were rewritten before analysis (`--resample`,
+    /// `--accelerometer-only`); `.asRecorded` when they were analysed as exported.
+    public var rewrite: RecordingRewrite = .asRecorded
 
     public var contacts: MatchResult { trials.reduce(.empty) { $0 + $1.contacts } }
     public var contactsWholeFile: MatchResult { trials.reduce(.empty) { $0 + $1.contactsWholeFile } }
@@ -220,19 +220,19 @@ public enum VoisardEvaluation {
         }
     }
 
-    /// Scores every trial of the dataset in `directory`; with `resampleHz`, each lower-back recording
-    /// is first resampled to that rate (`RecordingResampler`) and analysed from the resampled CSV.
-    public static func run(directory: String, resampleHz: Double? = nil) throws(GaitError) -> EvaluationReport {
+    /// Scores every trial of the dataset in `directory`; unless `rewrite` is `.asRecorded`, each
+    /// lower-back recording is first rewritten (`rewrittenCopy`) and analysed from the rewritten CSV.
+    public static func run(directory: String, rewrite: RecordingRewrite = .asRecorded) throws(GaitError) -> EvaluationReport {
         let trials = try VoisardDataset.trials(in: directory)
         return EvaluationReport(trials: try parallelMap(trials.count) { i throws(GaitError) in
-            try score(trials[i], resampleHz: resampleHz)
-        }, resampledHz: resampleHz)
+            try score(trials[i], rewrite: rewrite)
+        }, rewrite: rewrite)
     }
 
-    public static func score(_ trial: VoisardTrial, resampleHz: Double? = nil) throws(GaitError) -> TrialScore {
-        let reader = try resampleHz.map { hz throws(GaitError) in try resampledCopy(trial, rateHz: hz) }
-            ?? ReaderOptions(path: trial.lowerBackPath)
-        defer { if resampleHz != nil { try? FileManager.default.removeItem(atPath: reader.path) } }
+    public static func score(_ trial: VoisardTrial, rewrite: RecordingRewrite = .asRecorded) throws(GaitError) -> TrialScore {
+        let rewritten = rewrite != .asRecorded
+        let reader = rewritten ? try rewrittenCopy(trial, rewrite) : ReaderOptions(path: trial.lowerBackPath)
+        defer { if rewritten { try? FileManager.default.removeItem(atPath: reader.path) } }
         let options = EngineOptions(reader: reader, subject: Subject(heightM: trial.heightM, ageYears: trial.ageYears, sex: trial.sex))
         let start = Date()
         let result = try GaitEngine.analyze(path: reader.path, options: options)
@@ -275,15 +275,16 @@ public enum VoisardEvaluation {
             stepTimeAsymmetry: StepTimeAsymmetryScore(trial: trial, steps: steps, reference: reference, matches: contacts))
     }
 
-    /// Writes the trial's lower-back recording resampled to `rateHz` (`RecordingResampler`) to a
-    /// temporary CSV file and returns the reader options for it; the caller removes the file.
-    static func resampledCopy(_ trial: VoisardTrial, rateHz: Double) throws(GaitError) -> ReaderOptions {
+    /// Writes the trial's lower-back recording, rewritten as `rewrite` says (`RecordingResampler`:
+    /// at its rate or the recording's own, the gyroscope dropped or kept), to a temporary CSV file
+    /// and returns the reader options for it; the caller removes the file.
+    static func rewrittenCopy(_ trial: VoisardTrial, _ rewrite: RecordingRewrite) throws(GaitError) -> ReaderOptions {
         let recorded = try RecordingFileReader.readAll(options: ReaderOptions(path: trial.lowerBackPath))
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("gait-voisard-\(trial.code)-\(ProcessInfo.processInfo.processIdentifier).csv").path
-        let text = RecordingResampler.csv(recorded.events, rateHz: rateHz)
+        let text = RecordingResampler.csv(recorded.events, rateHz: rewrite.rateHz, keepGyroscope: !rewrite.accelerometerOnly)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw GaitError(.analysisFailed, "cannot write the resampled recording", file: path)
+            throw GaitError(.analysisFailed, "cannot write the rewritten recording", file: path)
         }
         return ReaderOptions(path: path, accUnits: .metresPerSecondSquared, gyroUnits: .radiansPerSecond)
     }
@@ -317,8 +318,11 @@ public enum VoisardEvaluation {
         let c = r.contacts, fc = r.finalContacts
         var s = "| measure | value |\n| --- | --- |\n"
         s += "| trials | \(r.trials.count) |\n"
-        if let hz = r.resampledHz {
+        if let hz = r.rewrite.rateHz {
             s += "| lower-back recordings resampled from 100 Hz to | \(f(hz, hz.rounded() == hz ? 0 : 2)) Hz (low-pass at 0.4 × the new rate when lower, cubic interpolation) |\n"
+        }
+        if r.rewrite.accelerometerOnly {
+            s += "| lower-back recordings analysed without their gyroscope | accelerometer columns only |\n"
         }
         s += "| reference heel strikes | \(c.truePositives + c.falseNegatives) |\n"
         func f1(_ m: MatchResult) -> String { "\(f(m.f1, 3)) (TP \(m.truePositives), FP \(m.falsePositives), FN \(m.falseNegatives))" }

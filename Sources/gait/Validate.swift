@@ -42,6 +42,8 @@ struct Validate: ParsableCommand {
     var flags = false
     @Option(help: "voisard: analyse the lower-back recordings resampled to this rate, Hz (10–1000; low-pass below the new Nyquist frequency, cubic interpolation).")
     var resample: Double?
+    @ArgumentParser.Flag(name: .customLong("accelerometer-only"), help: "voisard: analyse the lower-back recordings without their gyroscope columns, as an accelerometer-only device would record them.")
+    var accelerometerOnly = false
     @Option(help: "simulated (and --grid): sampling rate of the simulated recordings, Hz (10–1000; default 100).")
     var rate: Double?
     @Option(help: "Write the Markdown report to this file instead of standard output.")
@@ -60,6 +62,9 @@ struct Validate: ParsableCommand {
             if dataset != "voisard" || norms || flags { throw ValidationError("--resample belongs to the voisard accuracy report") }
             if !(10...1000).contains(resample) { throw ValidationError("--resample must be a rate of 10 to 1000 Hz") }
         }
+        if accelerometerOnly && (dataset != "voisard" || norms || flags) {
+            throw ValidationError("--accelerometer-only belongs to the voisard accuracy report")
+        }
     }
 
     func run() throws {
@@ -71,7 +76,8 @@ struct Validate: ParsableCommand {
                 try Output.write(norms ? HealthyFlagEvaluation.normsMarkdown(trials) : HealthyFlagEvaluation.markdown(trials), to: out)
                 return
             }
-            let report = try VoisardEvaluation.run(directory: directory, resampleHz: resample)
+            let report = try VoisardEvaluation.run(
+                directory: directory, rewrite: RecordingRewrite(rateHz: resample, accelerometerOnly: accelerometerOnly))
             try Output.write(VoisardEvaluation.markdown(report), to: out)
         case "classifier":
             let outcomes = try ClassifierEvaluation.run(

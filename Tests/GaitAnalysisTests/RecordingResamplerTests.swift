@@ -2,8 +2,9 @@ import GaitCore
 import GaitValidation
 import XCTest
 
-/// `RecordingResampler` (behind `gait validate voisard --resample`): a known signal comes back at
-/// the new rate, and gaps between segments stay gaps.
+/// `RecordingResampler` (behind `gait validate voisard --resample` and `--accelerometer-only`): a
+/// known signal comes back at the new rate, gaps between segments stay gaps, and at the
+/// recording's own rate the samples come back as they were, with or without the gyroscope.
 final class RecordingResamplerTests: XCTestCase {
     /// Two segments at 100 Hz, 3 Hz and 1.3 Hz sines on the axes, the second starting after a 2 s gap.
     private func recording() -> [SampleStreamEvent] {
@@ -45,5 +46,24 @@ final class RecordingResamplerTests: XCTestCase {
         for row in r where row[0] > 0.5 && row[0] < 9.5 {
             XCTAssertEqual(row[1], sin(2 * .pi * 3 * row[0]), accuracy: 0.01, "t = \(row[0])")
         }
+    }
+
+    func testOwnRateWithoutGyroscopeKeepsTheAccelerometerSamples() {
+        let events = recording()
+        let r = rows(RecordingResampler.csv(events, rateHz: nil, keepGyroscope: false))
+        XCTAssertTrue(RecordingResampler.csv(events, rateHz: nil, keepGyroscope: false).hasPrefix("time_s,acc_x,acc_y,acc_z\n"))
+        XCTAssertEqual(r.count, 1000 + 500)
+        XCTAssertTrue(r.allSatisfy { $0.count == 4 })
+        var k = 0
+        for case .samples(let m) in events {
+            for a in m.acc {
+                XCTAssertEqual(r[k][1], a.x, accuracy: 1e-6)
+                XCTAssertEqual(r[k][2], a.y, accuracy: 1e-6)
+                XCTAssertEqual(r[k][3], a.z, accuracy: 1e-6)
+                k += 1
+            }
+        }
+        XCTAssertEqual(r[999][0], 9.99, accuracy: 1e-9)
+        XCTAssertEqual(r[1000][0], 12, accuracy: 1e-9)
     }
 }

@@ -42,6 +42,26 @@ final class ValidateEndToEndTests: XCTestCase {
         }
     }
 
+    /// `--accelerometer-only` is refused outside the voisard accuracy report (exit 2, naming the
+    /// option); on the dataset, when present, the built binary says the gyroscope was dropped and
+    /// reports no turns (turns need the yaw rate).
+    func testAccelerometerOnlyOption() throws {
+        for arguments in [["validate", "simulated", "--accelerometer-only"],
+                          ["validate", "voisard", "somewhere", "--flags", "--accelerometer-only"]] {
+            let refused = try GaitBinary.run(arguments)
+            XCTAssertEqual(refused.status, 2, "\(arguments): \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("--accelerometer-only"), refused.stderr)
+        }
+        guard let dir = TestPaths.voisardDataset else {
+            throw XCTSkip("../shared/datasets/voisard-healthy is absent: accelerometer-only run skipped")
+        }
+        let run = try GaitBinary.run(["validate", "voisard", dir.path, "--accelerometer-only"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.text.split(separator: "\n")
+        XCTAssertTrue(lines.contains("| lower-back recordings analysed without their gyroscope | accelerometer columns only |"), run.text)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("| turns: U-turn found as exactly one turn of 135–225° | 0.000 (0 of 80) |") }, run.text)
+    }
+
     /// Bad grid options are usage errors (exit 2) with a message.
     func testGridUsageErrors() throws {
         for arguments in [
