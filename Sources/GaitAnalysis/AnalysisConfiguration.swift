@@ -129,6 +129,18 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// at the reference heel strikes, before pooling (docs/algorithms/side.md): sign accuracy 0.967
     /// at the instant, 0.975 over ±0.15 s; 70 ms before the heel strike 0.943 and 0.968.
     public var sideEvidenceHalfWindowSeconds = 0.15
+    /// Without a gyroscope, each contact's evidence adds a second vote: the trunk's sideways
+    /// velocity change over the loading response, from the lateral acceleration band-passed to
+    /// these frequencies, Hz. Above the stride- and step-frequency sway (0.8–2 Hz) and the slow
+    /// tilt of gravity by the pelvis's roll that runs with it; up to the ≈ 7 Hz ringing of the
+    /// trunk after the impact (docs/algorithms/side.md, "The loading impulse").
+    public var loadingImpulseBandLowHz = 3.0
+    public var loadingImpulseBandHighHz = 10.0
+    /// The velocity change is taken from this long before the contact to `loadingImpulseEndSeconds`
+    /// after it: the loading response (≈ the first 10–12 % of the gait cycle) plus twice the median
+    /// timing error of our contacts before it, s.
+    public var loadingImpulseStartSeconds = 0.02
+    public var loadingImpulseEndSeconds = 0.12
     /// Contacts on each side whose evidence is pooled, respecting alternation.
     public var sideVoteRadius = 4
 

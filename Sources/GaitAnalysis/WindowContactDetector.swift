@@ -107,6 +107,7 @@ public struct WindowContactDetector {
         (contacts, closing) = withClosingSteps(contacts, fineAv: fcSignal)
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
         let evidenceHalfWidth = Int((c.sideEvidenceHalfWindowSeconds * rate).rounded())
+        let impulses = gyr.isEmpty ? loadingImpulses(acc: acc, frame: frame, contacts: contacts) : nil
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var finalContacts = [Int?](repeating: nil, count: contacts.count)
@@ -120,10 +121,11 @@ public struct WindowContactDetector {
         let opening = openingFinalContacts(contacts, fineAv: fcSignal)
         for (k, i) in contacts.enumerated() where core.contains(i) {
             let fc = finalContacts[k]
-            let sideEvidence = Signal.mean(evidence[Swift.max(0, i - evidenceHalfWidth)...Swift.min(n - 1, i + evidenceHalfWidth)])
+            let meanEvidence = Signal.mean(evidence[Swift.max(0, i - evidenceHalfWidth)...Swift.min(n - 1, i + evidenceHalfWidth)])
+            let sideEvidence = tanh(meanEvidence) + (impulses.map { tanh($0[k]) } ?? 0)
             let closes = closing.contains(i)
             var candidate = ContactCandidate(
-                index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: tanh(sideEvidence),
+                index: offset + i, finalContactAfter: fc.map { offset + $0 }, sideEvidence: sideEvidence,
                 previousIndex: k > 0 ? offset + contacts[k - 1] : nil, features: features, harmonicRatios: nil,
                 stance: closes ? nil : stance[k], closesWalking: closes,
                 openingFinalContact: opening[i].map { offset + $0 })
@@ -330,6 +332,25 @@ public struct WindowContactDetector {
         let yaw = standardised(band.filtfilt(gyr.map { dot($0, frame.up) }))
         let roll = standardised(band.filtfilt(gyr.map { dot($0, frame.forward) }))
         return zip(yaw, roll).map { $0 - $1 }
+    }
+
+    /// Without a gyroscope, each contact's second side vote (negative → left), in units of the
+    /// root mean square over the window's contacts: the trunk's sideways velocity change from
+    /// `loadingImpulseStartSeconds` before the contact to `loadingImpulseEndSeconds` after it, of
+    /// the lateral acceleration band-passed to `loadingImpulseBandLowHz`–`HighHz`. The landing leg
+    /// pushes the trunk towards the midline as it takes the load, so after a left heel strike the
+    /// trunk's velocity changes to the right. The band keeps out the sway and the gravity that the
+    /// pelvis's roll tilts into the lateral axis, which can reverse the sideways velocity's vote
+    /// (docs/algorithms/side.md, "The loading impulse").
+    private func loadingImpulses(acc: [SIMD3<Double>], frame: BodyFrame, contacts: [Int]) -> [Double] {
+        let c = configuration
+        let band = ButterworthFilter(.bandPass(c.loadingImpulseBandLowHz, c.loadingImpulseBandHighHz), order: 2, rate: rate)
+        let velocity = Signal.cumulativeIntegral(band.filtfilt(acc.map { dot($0, frame.left) }), rate: rate)
+        let before = Int((c.loadingImpulseStartSeconds * rate).rounded()), after = Int((c.loadingImpulseEndSeconds * rate).rounded())
+        let last = velocity.count - 1
+        let change = contacts.map { i in velocity[Swift.min(last, i + after)] - velocity[Swift.max(0, i - before)] }
+        let scale = (change.reduce(0) { $0 + $1 * $1 } / Double(Swift.max(change.count, 1))).squareRoot()
+        return scale > 0 ? change.map { $0 / scale } : change
     }
 
     /// Regularity (Moe-Nilssen & Helbostad 2004), dominant step frequency and RMS over the span of

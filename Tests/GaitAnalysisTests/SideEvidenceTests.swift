@@ -1,0 +1,71 @@
+@testable import GaitAnalysis
+import GaitCore
+import XCTest
+
+/// Left/right without a gyroscope (docs/algorithms/side.md, "The loading impulse"): the trunk's
+/// sideways velocity votes for the foot that lands, unless the pelvis's roll tilts enough gravity
+/// into the lateral axis to reverse it; the loading impulse, the trunk pushed towards the midline
+/// as the landing leg takes the load, is above that tilt's frequencies and keeps the vote right.
+final class SideEvidenceTests: XCTestCase {
+    /// A walk as a body-aligned sensor without a gyroscope reads it: a stride of 1.1 s, left
+    /// contacts at 3.0 s + k × 1.1 s and right ones half a stride later, each with a forward peak
+    /// at the contact and a vertical peak 45 ms after it (what the contact detector finds). The
+    /// lateral axis reads the body swaying ±2 cm towards the stance foot (0.65 m/s² at the stride
+    /// frequency), gravity tilted in by a pelvic roll of `rollDeg` that drops the swing side (in
+    /// phase with the sway's acceleration and against it), and 0.5 m/s² at the step frequency that
+    /// both feet share. With `impulse`, after each contact it also reads the ringing measured on
+    /// the Voisard trials (side.md): towards the midline 20–100 ms after the heel strike, away
+    /// from it 100–180 ms after, a damped 6 Hz oscillation of 1.2 m/s².
+    /// Returns the sides the sequencer gives, and the true ones.
+    private func sides(rollDeg: Double, impulse: Bool) -> (found: [Side?], truth: [Side]) {
+        let rate = 100.0, stride = 1.1, w = 2 * Double.pi / stride, g = standardGravity
+        let contacts = (0..<30).map { 3.0 + Double($0) * stride / 2 }
+        let roll = rollDeg * .pi / 180, sway = 0.02
+        let acc = (0..<Int(rate * 22)).map { i -> SIMD3<Double> in
+            let t = Double(i) / rate
+            let phase = w * (t - 3.0 - stride / 4)  // 0 at mid left stance, the body furthest left
+            var lateral = -w * w * sway * cos(phase) + g * roll * cos(phase) + 0.5 * sin(2 * phase + 0.7)
+            var forward = 0.0, up = 0.0
+            for (k, c) in contacts.enumerated() {
+                let u = t - c
+                forward += 1.5 * exp(-0.5 * pow(u / 0.025, 2))
+                up += 2.0 * exp(-0.5 * pow((u - 0.045) / 0.05, 2))
+                let towardsMidline: Double = k % 2 == 0 ? -1 : 1  // left positive: a left foot pushes right
+                if impulse, u > 0.02, u < 0.6 {
+                    lateral += towardsMidline * 1.2 * sin(2 * .pi * 6 * (u - 0.02)) * exp(-(u - 0.02) / 0.12)
+                }
+            }
+            return SIMD3(forward, lateral, g + up)  // x forward, y left, z up
+        }
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: g)
+        let configuration = AnalysisConfiguration()
+        let found = WindowContactDetector(configuration: configuration, rate: rate)
+            .detect(acc: acc, gyr: [], frame: frame, core: 0..<acc.count, offset: 0)
+            .filter { !$0.closesWalking }
+        XCTAssertEqual(found.count, contacts.count)
+        for (candidate, c) in zip(found, contacts) { XCTAssertEqual(Double(candidate.index) / rate, c, accuracy: 0.02) }
+        var sequencer = ContactSequencer(
+            configuration: configuration,
+            context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
+            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+        var out = [AnalysisEvent]()
+        for candidate in found { sequencer.add(candidate, into: &out) }
+        sequencer.finish(into: &out)
+        let steps = out.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
+        return (steps.map(\.side), contacts.indices.map { $0 % 2 == 0 ? .left : .right })
+    }
+
+    /// The fraction of contacts given their own foot.
+    private func rightFraction(_ r: (found: [Side?], truth: [Side])) -> Double {
+        XCTAssertEqual(r.found.count, r.truth.count)
+        return Double(zip(r.found, r.truth).filter { $0 == $1 }.count) / Double(r.truth.count)
+    }
+
+    func testLoadingImpulseOutvotesTheTiltedSway() {
+        XCTAssertEqual(rightFraction(sides(rollDeg: 0, impulse: false)), 1, "the sway alone, untilted")
+        // 4.7° of roll: g·φ = 0.81 m/s² against the sway's 0.65 m/s²; the sideways velocity reverses.
+        XCTAssertEqual(rightFraction(sides(rollDeg: 4.7, impulse: false)), 0, "the tilt reverses the sway's vote")
+        XCTAssertEqual(rightFraction(sides(rollDeg: 4.7, impulse: true)), 1, "the loading impulse outvotes it")
+        XCTAssertEqual(rightFraction(sides(rollDeg: 0, impulse: true)), 1)
+    }
+}
