@@ -107,7 +107,7 @@ public struct WindowContactDetector {
         (contacts, closing) = withClosingSteps(contacts, fineAv: fcSignal)
         let evidence = sideEvidence(acc: acc, gyr: gyr, frame: frame)
         let evidenceHalfWidth = Int((c.sideEvidenceHalfWindowSeconds * rate).rounded())
-        let impulses = gyr.isEmpty ? loadingImpulses(acc: acc, frame: frame, contacts: contacts) : nil
+        let impulses: [Double]? = gyr.isEmpty ? loadingImpulses(acc: acc, frame: frame, contacts: contacts) : nil
         let features = windowFeatures(acc: acc, av: av, frame: frame, contacts: contacts)
 
         var finalContacts = [Int?](repeating: nil, count: contacts.count)
@@ -341,10 +341,13 @@ public struct WindowContactDetector {
     /// pushes the trunk towards the midline as it takes the load, so after a left heel strike the
     /// trunk's velocity changes to the right. The band keeps out the sway and the gravity that the
     /// pelvis's roll tilts into the lateral axis, which can reverse the sideways velocity's vote
-    /// (docs/algorithms/side.md, "The loading impulse").
-    private func loadingImpulses(acc: [SIMD3<Double>], frame: BodyFrame, contacts: [Int]) -> [Double] {
+    /// (docs/algorithms/side.md, "The loading impulse"). Below 22 Hz the band's top is kept under
+    /// the Nyquist frequency (0.45 × the rate); nil (no second vote) where the band no longer fits.
+    private func loadingImpulses(acc: [SIMD3<Double>], frame: BodyFrame, contacts: [Int]) -> [Double]? {
         let c = configuration
-        let band = ButterworthFilter(.bandPass(c.loadingImpulseBandLowHz, c.loadingImpulseBandHighHz), order: 2, rate: rate)
+        let top = Swift.min(c.loadingImpulseBandHighHz, rate * 0.45)
+        guard top > c.loadingImpulseBandLowHz else { return nil }
+        let band = ButterworthFilter(.bandPass(c.loadingImpulseBandLowHz, top), order: 2, rate: rate)
         let velocity = Signal.cumulativeIntegral(band.filtfilt(acc.map { dot($0, frame.left) }), rate: rate)
         let before = Int((c.loadingImpulseStartSeconds * rate).rounded()), after = Int((c.loadingImpulseEndSeconds * rate).rounded())
         let last = velocity.count - 1
