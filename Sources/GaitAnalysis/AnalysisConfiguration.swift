@@ -132,7 +132,7 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// Without a gyroscope, each contact's evidence adds a second vote: the trunk's sideways
     /// velocity change over the loading response, from the lateral acceleration band-passed to
     /// these frequencies, Hz. Above the stride- and step-frequency sway (0.8–2 Hz) and the slow
-    /// tilt of gravity by the pelvis's roll that runs with it; up to the ≈ 7 Hz ringing of the
+    /// tilt of gravity by the pelvis's roll that runs with it; up to the ≈ 6 Hz ringing of the
     /// trunk after the impact (docs/algorithms/side.md, "The loading impulse").
     public var loadingImpulseBandLowHz = 3.0
     public var loadingImpulseBandHighHz = 10.0
