@@ -34,6 +34,8 @@ public struct TrialScore: Sendable {
     public var contactsWholeFile: MatchResult
     public var sideCorrect: Int
     public var sideTotal: Int
+    /// Median `side_confidence` of the matched contacts with a side; nil when none has one.
+    public var medianSideConfidence: Double?
     public var finalContacts: MatchResult
     public var cadenceReference: Double
     public var cadenceDetected: Double?
@@ -125,6 +127,21 @@ public struct EvaluationReport: Sendable {
     public var sideAccuracyExcludingSwapped: Double {
         Self.sideAccuracy(trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) })
     }
+
+    /// Over the trials not in `VoisardDataset.footSensorsSwapped`: the range of the trials' median
+    /// `side_confidence`, for the trials whose sides are under `unreliableSideAccuracy` right and
+    /// for the others; does the confidence tell a researcher which trials not to read per side?
+    public var sideConfidenceRanges: (unreliable: ClosedRange<Double>?, others: ClosedRange<Double>?) {
+        var low = [Double](), high = [Double]()
+        for t in trials where !VoisardDataset.footSensorsSwapped.contains(t.code) && t.sideTotal > 0 {
+            guard let c = t.medianSideConfidence else { continue }
+            if Double(t.sideCorrect) / Double(t.sideTotal) < Self.unreliableSideAccuracy { low.append(c) } else { high.append(c) }
+        }
+        func range(_ x: [Double]) -> ClosedRange<Double>? { x.min().map { $0...x.max()! } }
+        return (range(low), range(high))
+    }
+    /// A trial whose matched contacts are less often right than this is unreliable per side.
+    public static let unreliableSideAccuracy = 0.9
 
     /// Fraction of the matched contacts of `trials` whose side is right.
     private static func sideAccuracy(_ trials: [TrialScore]) -> Double {
@@ -250,11 +267,12 @@ public enum VoisardEvaluation {
             else if k < 2 || k >= reference.count - 2 { atEnds += 1 }
             else { elsewhere += 1 }
         }
-        var correct = 0, total = 0
+        var correct = 0, total = 0, confidences = [Double]()
         for p in contacts.pairs {
             guard let side = steps[p.detected].side else { continue }
             total += 1
             if side == reference[p.reference].side { correct += 1 }
+            if let c = steps[p.detected].sideConfidence { confidences.append(c) }
         }
         let wholeFile = EventMatcher.match(detected: result.steps.map(\.icS), reference: trial.heelStrikes.map(\.time),
                                            tolerance: contactTolerance)
@@ -266,6 +284,7 @@ public enum VoisardEvaluation {
         let feet = try footComparison(trial, steps: result.steps, window: window)
         return TrialScore(
             code: trial.code, contacts: contacts, contactsWholeFile: wholeFile, sideCorrect: correct, sideTotal: total,
+            medianSideConfidence: confidences.isEmpty ? nil : Signal.median(confidences),
             finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
@@ -335,6 +354,11 @@ public enum VoisardEvaluation {
         s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
         let swapped = VoisardDataset.footSensorsSwapped.sorted().joined(separator: ", ")
         s += "| side accuracy without \(swapped) (foot sensors appear swapped, docs/validation.md) | \(f(r.sideAccuracyExcludingSwapped, 3)) |\n"
+        let ranges = r.sideConfidenceRanges
+        func span(_ x: ClosedRange<Double>?) -> String { x.map { "\(f($0.lowerBound, 2))–\(f($0.upperBound, 2))" } ?? "none" }
+        let unreliable = r.trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) && $0.sideTotal > 0
+            && Double($0.sideCorrect) / Double($0.sideTotal) < EvaluationReport.unreliableSideAccuracy }.count
+        s += "| median side_confidence per trial (without \(swapped)): the \(unreliable) trials with sides under 0.9 right / the others | \(span(ranges.unreliable)) / \(span(ranges.others)) |\n"
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"
