@@ -62,7 +62,7 @@ public struct ElGoharyTurnDetector: Sendable {
         mergeGap = Int((c.turnMergeGapSeconds * rate).rounded())
         minLength = Int((c.turnMinSeconds * rate).rounded())
         maxLength = Int((c.turnMaxSeconds * rate).rounded())
-        lowPass = ButterworthFilter(.lowPass(Swift.min(c.turnLowPassHz, rate * 0.45)), order: 2, rate: rate)
+        lowPass = ButterworthFilter(.lowPass(ButterworthFilter.cutoff(c.turnLowPassHz, belowNyquistAt: rate)), order: 2, rate: rate)
     }
 
     /// The low-passed yaw rate, deg/s, of one window of gyroscope samples (rad/s, sensor axes):

@@ -82,7 +82,7 @@ struct StanceFeatureExtractor {
         let integrated = highPass.integratedFiltfilt
         var lateralAcc = highPass.filtfilt(acc.map { dot($0, frame.left) })
         let verticalForce = av.map { $0 + frame.gravity }     // vertical specific force, gravity included
-        let support = ButterworthFilter(.lowPass(Swift.min(c.supportLowPassHz, 0.45 * rate)), order: 2, rate: rate)
+        let support = ButterworthFilter(.lowPass(ButterworthFilter.cutoff(c.supportLowPassHz, belowNyquistAt: rate)), order: 2, rate: rate)
             .filtfilt(verticalForce.map { $0 / standardGravity })
         let degrees = 180 / Double.pi
         var roll: [Double] = [], yaw: [Double] = [], heading: [Double] = []

@@ -77,7 +77,7 @@ public struct WindowContactDetector {
         guard !peaks.isEmpty else { return [] }
 
         // Refine to the forward-acceleration peak.
-        let forward = ButterworthFilter(.lowPass(Swift.min(c.refineLowPassHz, rate * 0.45)), order: 2, rate: rate)
+        let forward = ButterworthFilter(.lowPass(ButterworthFilter.cutoff(c.refineLowPassHz, belowNyquistAt: rate)), order: 2, rate: rate)
             .filtfilt(acc.map { dot($0, frame.forward) })
         let from = Int((c.refineFromSeconds * rate).rounded()), to = Int((c.refineToSeconds * rate).rounded())
         var contacts = [Int]()
@@ -345,7 +345,7 @@ public struct WindowContactDetector {
     /// the Nyquist frequency (0.45 × the rate); nil (no second vote) where the band no longer fits.
     private func loadingImpulses(acc: [SIMD3<Double>], frame: BodyFrame, contacts: [Int]) -> [Double]? {
         let c = configuration
-        let top = Swift.min(c.loadingImpulseBandHighHz, rate * 0.45)
+        let top = ButterworthFilter.cutoff(c.loadingImpulseBandHighHz, belowNyquistAt: rate)
         guard top > c.loadingImpulseBandLowHz else { return nil }
         let band = ButterworthFilter(.bandPass(c.loadingImpulseBandLowHz, top), order: 2, rate: rate)
         let velocity = Signal.cumulativeIntegral(band.filtfilt(acc.map { dot($0, frame.left) }), rate: rate)

@@ -76,6 +76,10 @@ public struct ButterworthFilter: Hashable, Sendable {
     public let rate: Double
     public private(set) var sections: [Biquad]
 
+    /// `hz`, or 0.45 × `rate` where that is lower: a cut-off kept below the Nyquist frequency when
+    /// a recording's rate is too low for the one a stage asks for.
+    public static func cutoff(_ hz: Double, belowNyquistAt rate: Double) -> Double { Swift.min(hz, 0.45 * rate) }
+
     /// `order` is even (2, 4, …); cut-offs in Hz, below the Nyquist frequency.
     public init(_ kind: Kind, order: Int = 2, rate: Double) {
         precondition(order >= 2 && order % 2 == 0, "order must be even")

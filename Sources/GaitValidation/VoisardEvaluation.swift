@@ -128,17 +128,17 @@ public struct EvaluationReport: Sendable {
         Self.sideAccuracy(trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) })
     }
 
-    /// Over the trials not in `VoisardDataset.footSensorsSwapped`: the range of the trials' median
-    /// `side_confidence`, for the trials whose sides are under `unreliableSideAccuracy` right and
-    /// for the others; does the confidence tell a researcher which trials not to read per side?
-    public var sideConfidenceRanges: (unreliable: ClosedRange<Double>?, others: ClosedRange<Double>?) {
+    /// Over the trials not in `VoisardDataset.footSensorsSwapped` that have a median
+    /// `side_confidence`: those medians, for the trials whose sides are under
+    /// `unreliableSideAccuracy` right and for the others; does the confidence tell a researcher
+    /// which trials not to read per side?
+    public var sideConfidenceMedians: (unreliable: [Double], others: [Double]) {
         var low = [Double](), high = [Double]()
-        for t in trials where !VoisardDataset.footSensorsSwapped.contains(t.code) && t.sideTotal > 0 {
+        for t in trials where !VoisardDataset.footSensorsSwapped.contains(t.code) {
             guard let c = t.medianSideConfidence else { continue }
             if Double(t.sideCorrect) / Double(t.sideTotal) < Self.unreliableSideAccuracy { low.append(c) } else { high.append(c) }
         }
-        func range(_ x: [Double]) -> ClosedRange<Double>? { x.min().map { $0...x.max()! } }
-        return (range(low), range(high))
+        return (low, high)
     }
     /// A trial whose matched contacts are less often right than this is unreliable per side.
     public static let unreliableSideAccuracy = 0.9
@@ -354,11 +354,10 @@ public enum VoisardEvaluation {
         s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
         let swapped = VoisardDataset.footSensorsSwapped.sorted().joined(separator: ", ")
         s += "| side accuracy without \(swapped) (foot sensors appear swapped, docs/validation.md) | \(f(r.sideAccuracyExcludingSwapped, 3)) |\n"
-        let ranges = r.sideConfidenceRanges
-        func span(_ x: ClosedRange<Double>?) -> String { x.map { "\(f($0.lowerBound, 2))–\(f($0.upperBound, 2))" } ?? "none" }
-        let unreliable = r.trials.filter { !VoisardDataset.footSensorsSwapped.contains($0.code) && $0.sideTotal > 0
-            && Double($0.sideCorrect) / Double($0.sideTotal) < EvaluationReport.unreliableSideAccuracy }.count
-        s += "| median side_confidence per trial (without \(swapped)): the \(unreliable) trials with sides under 0.9 right / the others | \(span(ranges.unreliable)) / \(span(ranges.others)) |\n"
+        let medians = r.sideConfidenceMedians
+        func span(_ x: [Double]) -> String { x.isEmpty ? "none" : "\(f(x.min()!, 2))–\(f(x.max()!, 2))" }
+        s += "| median side_confidence per trial (without \(swapped)): the \(medians.unreliable.count) trials with sides "
+        s += "under \(f(EvaluationReport.unreliableSideAccuracy, 1)) right / the others | \(span(medians.unreliable)) / \(span(medians.others)) |\n"
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"

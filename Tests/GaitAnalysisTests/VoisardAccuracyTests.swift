@@ -101,10 +101,9 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertEqual(accOnly.turnDetectionRate, 0, "without a gyroscope no turn is reported")
         // The trials whose sides are unreliable are the ones with the lowest confidence: measured
         // 0.60–0.73 (7 trials) against 0.81–1.00 for the others.
-        let ranges = accOnly.sideConfidenceRanges
-        let unreliable = try XCTUnwrap(ranges.unreliable), others = try XCTUnwrap(ranges.others)
-        XCTAssertLessThan(unreliable.upperBound, 0.75)
-        XCTAssertGreaterThanOrEqual(others.lowerBound, 0.75)
+        let medians = accOnly.sideConfidenceMedians
+        XCTAssertLessThan(try XCTUnwrap(medians.unreliable.max()), 0.75)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(medians.others.min()), 0.75)
     }
 
     /// The trials set aside in one side-accuracy row are exactly those whose foot sensors look
