@@ -26,6 +26,7 @@ struct MeasuresAccumulator {
     private var straightStepTimeBySide = [Moments(), Moments()]
     private var rollRange = Moments(), yawRange = Moments()
     private var givingWay = [0, 0]
+    private var sideConfidence = SideConfidenceCounts()
     /// Timing resolution, s: one sample.
     let resolutionS: Double
 
@@ -55,6 +56,7 @@ struct MeasuresAccumulator {
             }
         }
         if step.givingWayCandidate, let side = step.side { givingWay[side.slot] += 1 }
+        if let c = step.sideConfidence { sideConfidence.add(c) }
     }
 
     mutating func add(stride: Stride) {
@@ -105,7 +107,39 @@ struct MeasuresAccumulator {
         m.givingWayCandidates = givingWay[0] + givingWay[1]
         m.givingWayCandidatesLeft = givingWay[0]
         m.givingWayCandidatesRight = givingWay[1]
+        m.sideConfidenceMedian = sideConfidence.median
         return m
+    }
+}
+
+/// `side_confidence` values (0.5–1) counted in steps of `step`, so that their median costs the same
+/// memory for a minute as for a week: the median of the values rounded to the nearest step
+/// (1 stays 1, the value of a step whose nine neighbours all agree).
+struct SideConfidenceCounts {
+    static let step = 0.005
+    private var counts = [Int](repeating: 0, count: Int((0.5 / step).rounded()) + 1)
+    private var n = 0
+
+    mutating func add(_ confidence: Double) {
+        guard confidence.isFinite else { return }
+        let i = Int(((confidence - 0.5) / Self.step).rounded())
+        counts[Swift.min(Swift.max(i, 0), counts.count - 1)] += 1
+        n += 1
+    }
+
+    /// Median of the rounded values (the mean of the two middle ones when their number is even);
+    /// nil when none was added.
+    var median: Double? {
+        guard n > 0 else { return nil }
+        func value(at rank: Int) -> Double {
+            var below = 0
+            for (i, c) in counts.enumerated() {
+                below += c
+                if below > rank { return 0.5 + Double(i) * Self.step }
+            }
+            return 1
+        }
+        return 0.5 * (value(at: (n - 1) / 2) + value(at: n / 2))
     }
 }
 

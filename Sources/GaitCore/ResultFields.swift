@@ -78,6 +78,7 @@ extension GaitMeasures {
         Field("autocorrelation_symmetry_v") { .init($0.autocorrelationSymmetryV) },
         Field("autocorrelation_symmetry_ap") { .init($0.autocorrelationSymmetryAP) },
         Field("stance_time_ratio") { .init($0.stanceTimeAsymmetry?.ratio) },
+        Field("side_confidence_median") { .init($0.sideConfidenceMedian) },
     ]
 }
 

@@ -162,6 +162,18 @@ public struct GaitMeasures: Hashable, Sendable {
     public var givingWayCandidates: Int = 0
     public var givingWayCandidatesLeft: Int = 0
     public var givingWayCandidatesRight: Int = 0
+    /// Median `side_confidence` of the steps with a side (rounded to 0.005); nil where none has
+    /// one. Without a gyroscope, under `sideConfidenceMedianFloor` the sides are unreliable
+    /// (docs/algorithms/side.md).
+    public var sideConfidenceMedian: Double?
+
+    /// Without a gyroscope, a recording whose `sideConfidenceMedian` is under this should not be
+    /// read per side. On the 78 Voisard trials analysed without their gyroscope (4-1 and 4-2 left
+    /// out), the seven whose sides were under 0.9 right had medians of 0.60–0.73 and every other
+    /// trial 0.81 or more (`gait validate voisard DIR --accelerometer-only`, docs/validation.md);
+    /// this lies in that gap. With a gyroscope it does not apply: trials read as low as 0.64 with
+    /// their sides right.
+    public static let sideConfidenceMedianFloor = 0.75
 
     public init() {}
 

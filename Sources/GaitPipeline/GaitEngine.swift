@@ -55,6 +55,15 @@ public struct GaitEngine {
                 "neither sensor height nor body height given: step length assumes a sensor height of \(c.defaultSensorHeightM) m")
     }
 
+    /// A note when the recording's left/right cannot be trusted: no gyroscope and a median
+    /// `side_confidence` under `GaitMeasures.sideConfidenceMedianFloor` (docs/algorithms/side.md).
+    static func sideReliabilityNote(_ m: GaitMeasures, hasGyroscope: Bool) -> String? {
+        guard !hasGyroscope, let median = m.sideConfidenceMedian, median < GaitMeasures.sideConfidenceMedianFloor else { return nil }
+        return "left/right: without a gyroscope the median side_confidence is \((median * 1000).rounded() / 1000), under "
+            + "\(GaitMeasures.sideConfidenceMedianFloor): the sides may be reversed in whole bouts, so per-side "
+            + "measures (asymmetries, longer sides, the sides of flags) should not be read (docs/algorithms/side.md)"
+    }
+
     /// Mean `side_confidence` of the steps emitted so far (the classifier's side trust), or nil.
     public var meanSideConfidence: Double? { sideConfidence.value }
 
@@ -86,6 +95,7 @@ public struct GaitEngine {
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
+        if let note = Self.sideReliabilityNote(summary.measures, hasGyroscope: turnsAssessed) { notes.append(note) }
         let classification = RuleClassifier(norms: options.norms).classify(
             summary: summary, subject: options.subject, meanSideConfidence: meanSideConfidence)
         notes.append(contentsOf: classification.notes)

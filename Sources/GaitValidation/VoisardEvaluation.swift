@@ -36,6 +36,9 @@ public struct TrialScore: Sendable {
     public var sideTotal: Int
     /// Median `side_confidence` of the matched contacts with a side; nil when none has one.
     public var medianSideConfidence: Double?
+    /// The recording's `side_confidence_median` as the analysis reports it (whole file, every
+    /// step with a side): what a researcher has to go by.
+    public var summarySideConfidenceMedian: Double?
     public var finalContacts: MatchResult
     public var cadenceReference: Double
     public var cadenceDetected: Double?
@@ -129,13 +132,14 @@ public struct EvaluationReport: Sendable {
     }
 
     /// Over the trials not in `VoisardDataset.footSensorsSwapped` that have a median
-    /// `side_confidence`: those medians, for the trials whose sides are under
-    /// `unreliableSideAccuracy` right and for the others; does the confidence tell a researcher
-    /// which trials not to read per side?
-    public var sideConfidenceMedians: (unreliable: [Double], others: [Double]) {
+    /// `side_confidence` (`median`: of the matched contacts, or the recording's summary): those
+    /// medians, for the trials whose sides are under `unreliableSideAccuracy` right and for the
+    /// others; does the confidence tell a researcher which trials not to read per side?
+    public func sideConfidenceMedians(_ median: KeyPath<TrialScore, Double?> = \.medianSideConfidence)
+        -> (unreliable: [Double], others: [Double]) {
         var low = [Double](), high = [Double]()
         for t in trials where !VoisardDataset.footSensorsSwapped.contains(t.code) {
-            guard let c = t.medianSideConfidence else { continue }
+            guard let c = t[keyPath: median] else { continue }
             if Double(t.sideCorrect) / Double(t.sideTotal) < Self.unreliableSideAccuracy { low.append(c) } else { high.append(c) }
         }
         return (low, high)
@@ -285,6 +289,7 @@ public enum VoisardEvaluation {
         return TrialScore(
             code: trial.code, contacts: contacts, contactsWholeFile: wholeFile, sideCorrect: correct, sideTotal: total,
             medianSideConfidence: confidences.isEmpty ? nil : Signal.median(confidences),
+            summarySideConfidenceMedian: result.summary.measures.sideConfidenceMedian,
             finalContacts: finals,
             cadenceReference: cadenceRef, cadenceDetected: result.summary.measures.cadenceSpm,
             distanceM: steps.compactMap(\.stepLengthM).reduce(0, +), wallSeconds: wall,
@@ -354,10 +359,13 @@ public enum VoisardEvaluation {
         s += "| side accuracy of matched contacts | \(f(r.sideAccuracy, 3)) |\n"
         let swapped = VoisardDataset.footSensorsSwapped.sorted().joined(separator: ", ")
         s += "| side accuracy without \(swapped) (foot sensors appear swapped, docs/validation.md) | \(f(r.sideAccuracyExcludingSwapped, 3)) |\n"
-        let medians = r.sideConfidenceMedians
         func span(_ x: [Double]) -> String { x.isEmpty ? "none" : "\(f(x.min()!, 2))–\(f(x.max()!, 2))" }
-        s += "| median side_confidence per trial (without \(swapped)): the \(medians.unreliable.count) trials with sides "
-        s += "under \(f(EvaluationReport.unreliableSideAccuracy, 1)) right / the others | \(span(medians.unreliable)) / \(span(medians.others)) |\n"
+        for (median, label) in [(\TrialScore.medianSideConfidence, "median side_confidence per trial"),
+                                (\TrialScore.summarySideConfidenceMedian, "the recording's summary side_confidence_median")] {
+            let medians = r.sideConfidenceMedians(median)
+            s += "| \(label) (without \(swapped)): the \(medians.unreliable.count) trials with sides "
+            s += "under \(f(EvaluationReport.unreliableSideAccuracy, 1)) right / the others | \(span(medians.unreliable)) / \(span(medians.others)) |\n"
+        }
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"

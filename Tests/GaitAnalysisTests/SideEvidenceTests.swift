@@ -1,5 +1,6 @@
 @testable import GaitAnalysis
 import GaitCore
+@testable import GaitPipeline
 import XCTest
 
 /// Left/right without a gyroscope (docs/algorithms/side.md, "The loading impulse"): the trunk's
@@ -18,6 +19,12 @@ final class SideEvidenceTests: XCTestCase {
     /// from it 100–180 ms after, a damped 6 Hz oscillation of 1.2 m/s².
     /// Returns the sides the sequencer gives, and the true ones.
     private func sides(rollDeg: Double, impulse: Bool, rate: Double = 100) -> (found: [Side?], truth: [Side]) {
+        let steps = walk(rollDeg: rollDeg, impulse: impulse, rate: rate).steps
+        return (steps.map(\.side), steps.indices.map { $0 % 2 == 0 ? .left : .right })
+    }
+
+    /// The steps and the bout the sequencer makes of that walk.
+    private func walk(rollDeg: Double, impulse: Bool, rate: Double = 100) -> (steps: [Step], bout: Bout?) {
         let stride = 1.1, w = 2 * Double.pi / stride, g = standardGravity
         let contacts = (0..<30).map { 3.0 + Double($0) * stride / 2 }
         let roll = rollDeg * .pi / 180, sway = 0.02
@@ -52,7 +59,8 @@ final class SideEvidenceTests: XCTestCase {
         for candidate in found { sequencer.add(candidate, into: &out) }
         sequencer.finish(into: &out)
         let steps = out.compactMap { if case .step(let s) = $0 { return s } else { return nil } }
-        return (steps.map(\.side), contacts.indices.map { $0 % 2 == 0 ? .left : .right })
+        XCTAssertEqual(steps.count, contacts.count)
+        return (steps, out.lazy.compactMap { if case .bout(let b) = $0 { return b } else { return nil } }.first)
     }
 
     /// The fraction of contacts given their own foot.
@@ -73,5 +81,43 @@ final class SideEvidenceTests: XCTestCase {
     /// (0.45 × the rate) and the impulse still outvotes the tilt.
     func testLoadingImpulseAtALowRate() {
         XCTAssertEqual(rightFraction(sides(rollDeg: 4.7, impulse: true, rate: 20)), 1)
+    }
+
+    /// When neither vote can tell the feet apart the confidence says so, and the recording's notes
+    /// tell the researcher not to read it per side. A roll of 3.8° tilts in g·φ = 0.65 m/s², as
+    /// much as the sway's own acceleration: the sideways velocity is left with what both feet
+    /// share, and without the loading impulse nothing else votes. (The 4.7° walk above, where the
+    /// impulse outvotes a reversed sway, has every side right at a median of 0.62: the votes
+    /// disagree, and the confidence says that too.)
+    func testSideConfidenceMedianMarksAWalkWithoutSideEvidence() throws {
+        let cancelled = walk(rollDeg: 3.8, impulse: false)
+        let clear = walk(rollDeg: 0, impulse: true)
+        let low = try XCTUnwrap(cancelled.bout?.measures.sideConfidenceMedian)
+        let high = try XCTUnwrap(clear.bout?.measures.sideConfidenceMedian)
+        XCTAssertLessThan(low, GaitMeasures.sideConfidenceMedianFloor)
+        XCTAssertGreaterThanOrEqual(high, GaitMeasures.sideConfidenceMedianFloor)
+        // The bout's median is that of its steps' confidences, to the 0.005 it is rounded to.
+        for w in [cancelled, clear] {
+            let sorted = w.steps.compactMap(\.sideConfidence).sorted()
+            let exact = 0.5 * (sorted[(sorted.count - 1) / 2] + sorted[sorted.count / 2])
+            XCTAssertEqual(try XCTUnwrap(w.bout?.measures.sideConfidenceMedian), exact, accuracy: 0.0025)
+        }
+        let note = try XCTUnwrap(GaitEngine.sideReliabilityNote(cancelled.bout!.measures, hasGyroscope: false))
+        XCTAssertTrue(note.contains("side_confidence"), note)
+        XCTAssertNil(GaitEngine.sideReliabilityNote(cancelled.bout!.measures, hasGyroscope: true),
+                     "with a gyroscope the floor does not apply")
+        XCTAssertNil(GaitEngine.sideReliabilityNote(clear.bout!.measures, hasGyroscope: false))
+    }
+
+    /// The median is kept in bounded memory, rounded to 0.005: a step whose nine neighbours all
+    /// agree (1) stays 1, and an even count takes the mean of the two middle values.
+    func testSideConfidenceCountsMedian() {
+        var counts = SideConfidenceCounts()
+        XCTAssertNil(counts.median)
+        for c in [1.0, 1.0, 1.0] { counts.add(c) }
+        XCTAssertEqual(counts.median, 1)
+        counts = SideConfidenceCounts()
+        for c in [0.5, 0.6213, 0.9, 0.55] { counts.add(c) }
+        XCTAssertEqual(try XCTUnwrap(counts.median), 0.5 * (0.55 + 0.62), accuracy: 1e-12)
     }
 }
