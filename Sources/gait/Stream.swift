@@ -35,8 +35,11 @@ struct Stream: ParsableCommand {
                 }
             }
             for f in result.flags { emit("flag", f.json) }
+            // The notes say what was assumed or not assessed (a sensor height estimated, a pattern
+            // without the data it needs, sides not to be read): a streaming reader needs them too.
             emit("summary", .object(
-                [("input", result.input.json)] + (result.summary.json.membersValue ?? [])
+                [("input", result.input.json), ("subject", result.subject.json),
+                 ("notes", .array(result.notes.map { .string($0) }))] + (result.summary.json.membersValue ?? [])
                     + [("disclaimer", .string(researchDisclaimer))]))
         } catch {
             emit("error", .object([("message", .string(error.description))]))

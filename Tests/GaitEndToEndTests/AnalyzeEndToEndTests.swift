@@ -136,7 +136,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "no temporary files left behind")
     }
 
-    /// gait stream: NDJSON, last line the summary, same steps as analyze.
+    /// gait stream: NDJSON, last line the summary, same steps, subject and notes as analyze.
     func testStreamMatchesAnalyze() throws {
         let file = sample
         let stream = try GaitBinary.run(["stream"], stdin: try Data(contentsOf: file))
@@ -147,6 +147,10 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let analyzed = try GaitBinary.json(try GaitBinary.run(["analyze", file.path, "--format", "json"]).stdout)
         let steps = (analyzed["steps"] as! [[String: Any]]).map { $0["ic_s"] as! Double }
         XCTAssertEqual(streamedSteps, steps)
+        let notes = try XCTUnwrap(analyzed["notes"] as? [String])
+        XCTAssertFalse(notes.isEmpty, "no height given: the assumed sensor height is noted")
+        XCTAssertEqual(lines.last?["notes"] as? [String], notes)
+        XCTAssertEqual(lines.last?["subject"] as? NSDictionary, analyzed["subject"] as? NSDictionary)
     }
 
     /// Turns: analyze lists them with the steps marked; stream emits the same ones as `turn`
