@@ -3,6 +3,17 @@ import GaitCore
 /// Every parameter of the analysis, in physical units, with its default and the reason for it.
 /// Values, so a configuration can be stored beside the results it produced.
 public struct AnalysisConfiguration: Hashable, Sendable {
+    // MARK: Sampling rate
+
+    /// The lowest rate analysed: the body frame's 0.5–4 Hz sign band needs its top under the
+    /// Nyquist frequency, and a heel strike's trunk transient (5–15 Hz) is gone below it anyway.
+    /// A recording under it is refused (exit 1). Found by fuzzing (Fuzz/README.md): timestamps
+    /// spread over minutes gave a rate of 0.03 Hz, and a filter's precondition stopped the program.
+    public static let minimumRateHz = 10.0
+    /// The lowest rate the analysis is validated at (simulated recordings at 20 Hz,
+    /// docs/validation.md, "Other sampling rates"); between the two a note says so.
+    public static let validatedMinimumRateHz = 20.0
+
     // MARK: Windowing (GaitAnalyzer)
 
     /// Length of the analysis window. Long enough for several strides and for the 0.5 Hz

@@ -43,7 +43,7 @@ struct TrunkPathIntegrator {
         let forward = Signal.cumulativeIntegral(velocity, rate: rate)
         for k in candidates.indices {
             let c = candidates[k]
-            guard let previous = c.previousIndex, previous - offset >= 0, c.index - offset < acc.count else {
+            guard let previous = c.previousIndex, previous - offset >= 0, previous < c.index, c.index - offset < acc.count else {
                 last = nil
                 continue
             }

@@ -198,7 +198,7 @@ public struct WindowContactDetector {
     /// point (the foot's load arriving). The rise must end above zero: a foot that takes load pushes
     /// up harder than body weight, while a body merely coming to rest rises only to zero.
     /// Returns the contacts and the closing steps among them.
-    private func withClosingSteps(_ contacts: [Int], fineAv: [Double]) -> ([Int], Set<Int>) {
+    func withClosingSteps(_ contacts: [Int], fineAv: [Double]) -> ([Int], Set<Int>) {
         let c = configuration, n = fineAv.count, run = c.closingStepMinRun
         guard contacts.count >= run else { return (contacts, []) }
         let maxGap = Int(c.maxStepSeconds * rate)
@@ -210,7 +210,10 @@ public struct WindowContactDetector {
             guard k + 1 - run >= 0, k + 1 == contacts.count || contacts[k + 1] - i > maxGap,
                   let step = Self.steadyStep(contacts, endingAt: k + 2 - run...k, maxGap: maxGap) else { continue }
             let lo = i + Int((c.closingStepSearch.lowerBound * step).rounded())
-            let hi = Swift.min(n - 1, i + Int((c.closingStepSearch.upperBound * step).rounded()))
+            // Short of the next contact: a steady step near `maxStepSeconds` would otherwise search
+            // past it and put the closing step after it, out of order (found by fuzzing).
+            let next = k + 1 < contacts.count ? contacts[k + 1] - Swift.max(1, Int(c.minStepSeconds * rate)) : n - 1
+            let hi = Swift.min(n - 1, next, i + Int((c.closingStepSearch.upperBound * step).rounded()))
             guard lo + 2 < hi else { continue }
             var trough = lo, bestTrough = lo, bestTop = lo, bestRise = 0.0
             for j in lo...hi {

@@ -35,6 +35,7 @@ public struct GaitEngine {
     private var analyzer: GaitAnalyzer
     private var sideConfidence = RuleClassifier.SideConfidenceMean()
     private var samples: [SampleStreamEvent] = []
+    private var rateChecked = false
 
     public init(options: EngineOptions) {
         self.options = options
@@ -85,13 +86,13 @@ public struct GaitEngine {
     /// Push the next bytes of the input; results that became final are appended to `out`.
     public mutating func push(_ bytes: UnsafeRawBufferPointer, into out: inout [AnalysisEvent]) throws(GaitError) {
         let events = try reader.push(bytes)
-        feed(events, into: &out)
+        try feed(events, into: &out)
     }
 
     /// The input ended: flush all stages. Returns the summary and the flags.
     public mutating func finish(into out: inout [AnalysisEvent]) throws(GaitError) -> (summary: Summary, flags: [Flag]) {
         let events = try reader.finish()
-        feed(events, into: &out)
+        try feed(events, into: &out)
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
@@ -102,10 +103,32 @@ public struct GaitEngine {
         return (summary, classification.flags)
     }
 
-    private mutating func feed(_ events: [SampleStreamEvent], into out: inout [AnalysisEvent]) {
+    private mutating func feed(_ events: [SampleStreamEvent], into out: inout [AnalysisEvent]) throws(GaitError) {
         let before = out.count
-        for e in events { analyzer.handle(e, into: &out) }
+        for e in events {
+            if case .segmentStart(let s) = e, !rateChecked {
+                try checkRate(s.rate.hz)
+                rateChecked = true
+            }
+            analyzer.handle(e, into: &out)
+        }
         track(out[before...])
+    }
+
+    /// Refuses a rate under `AnalysisConfiguration.minimumRateHz`; notes one under the validated range.
+    private mutating func checkRate(_ hz: Double) throws(GaitError) {
+        let info = reader.info
+        let rate = "\(hz.fixed(3)) Hz (from the \(info.rateSource))"
+        if hz < AnalysisConfiguration.minimumRateHz {
+            throw GaitError(.analysisFailed,
+                            "the sampling rate is \(rate), under the \(AnalysisConfiguration.minimumRateHz.fixed(0)) Hz "
+                                + "the analysis needs; check the time column, or pass --rate where the file has none",
+                            file: info.path)
+        }
+        if hz < AnalysisConfiguration.validatedMinimumRateHz {
+            notes.append("sampling rate \(rate) is under the \(AnalysisConfiguration.validatedMinimumRateHz.fixed(0)) Hz "
+                         + "the analysis is validated at (docs/validation.md, \"Other sampling rates\")")
+        }
     }
 
     private mutating func track(_ events: some Collection<AnalysisEvent>) {

@@ -54,6 +54,28 @@ final class StageTests: XCTestCase {
 
     /// Sides alternate; noisy evidence with 25 % of single contacts wrong is outvoted by the
     /// neighbours, and a bout shorter than the minimum is dropped.
+    /// The closing step after a run is searched short of the next contact. A run of steady 1.9 s
+    /// steps (under the 2 s break) searches up to 1.6 steps on, past a next contact 2.1 s later;
+    /// a rise there used to be put after that contact, out of order, and the step-length stage
+    /// then trapped on a step that ended before it began (found by fuzzing, Fuzz/README.md).
+    func testClosingStepStaysBeforeTheNextContact() {
+        let rate = 100.0
+        let detector = WindowContactDetector(configuration: AnalysisConfiguration(), rate: rate)
+        let contacts = [100, 290, 480, 670, 880]
+        var fineAv = [Double](repeating: 0, count: 1200)
+        for j in 880..<1000 { fineAv[j] = 2 * exp(-0.5 * pow(Double(j - 930) / 15, 2)) }
+        let (out, closing) = detector.withClosingSteps(contacts, fineAv: fineAv)
+        XCTAssertEqual(out, out.sorted(), "contacts in time order")
+        XCTAssertEqual(Set(out).count, out.count)
+        XCTAssertTrue(closing.allSatisfy { $0 < 880 })
+        // The same rise before the next contact is a closing step, and is kept.
+        var before = [Double](repeating: 0, count: 1200)
+        for j in 760..<860 { before[j] = 2 * exp(-0.5 * pow(Double(j - 800) / 15, 2)) }
+        let kept = detector.withClosingSteps(contacts, fineAv: before)
+        XCTAssertEqual(kept.1.count, 1)
+        XCTAssertEqual(kept.0, kept.0.sorted())
+    }
+
     func testSequencerAssignsAlternatingSidesAgainstNoise() {
         var rng = SeededGenerator(seed: 11)
         let rate = 100.0

@@ -6,6 +6,17 @@ import XCTest
 
 final class OutputTests: XCTestCase {
     /// JSON written by JSONWriter parses back to the same values (Foundation as the oracle).
+    /// Fixed-point text rounds half away from zero, and values too large for 64-bit integers once
+    /// scaled (a rate from timestamps 1e-30 s apart, say) are written rather than trapping.
+    func testFixedPointText() {
+        XCTAssertEqual(2.5.fixed(0), "3")
+        XCTAssertEqual((-0.125).fixed(2), "-0.13")
+        XCTAssertEqual(0.014.fixed(3), "0.014")
+        XCTAssertEqual(Double.nan.fixed(1), "n/a")
+        XCTAssertEqual(1e30.fixed(3), "1e+30")
+        XCTAssertEqual((-1e17).fixed(3), "-1e+17")
+    }
+
     func testJSONRoundTrip() throws {
         let value: JSONValue = .object([
             ("a", .number(1.25)), ("b", .null), ("c", .string("quote \" back\\slash\nline\u{1}")),

@@ -119,6 +119,36 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual((doc["summary"] as? [String: Any])?["n_steps"] as? Int, 0)
     }
 
+    /// The sample recording with only every `n`th row kept: the same walk at 100 / n Hz.
+    private func everyNthRow(_ n: Int) throws -> String {
+        let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n")
+        let rows = lines.dropFirst().enumerated().filter { $0.offset % n == 0 }.map(\.element)
+        let path = try TestPaths.temporaryDirectory().appendingPathComponent("every\(n).csv").path
+        try (([lines[0]] + rows).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A rate too low to analyse is refused with exit 1 and one line naming the file and the rate
+    /// (found by fuzzing: timestamps minutes apart stopped the program on a filter's precondition);
+    /// under the validated 20 Hz the walk is analysed and a note says the rate is not validated.
+    func testSamplingRateTooLowToAnalyse() throws {
+        let five = try everyNthRow(20)
+        let refused = try GaitBinary.run(["analyze", five, "--format", "json"])
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stdout.isEmpty)
+        let message = refused.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertFalse(message.contains("\n"), message)
+        XCTAssertTrue(message.contains(five) && message.contains("5.000 Hz (from the timestamps)"), message)
+
+        let eight = try everyNthRow(8)
+        let run = try GaitBinary.run(["analyze", eight, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        XCTAssertEqual((doc["input"] as? [String: Any])?["sampling_rate_hz"] as? Double, 12.5)
+        XCTAssertTrue(try XCTUnwrap(doc["notes"] as? [String]).contains { $0.hasPrefix("sampling rate 12.500 Hz") })
+        XCTAssertGreaterThan(try XCTUnwrap(doc["steps"] as? [Any]).count, 100)
+    }
+
     /// Usage errors exit 2; a missing file exits 2 naming it; --out writes the whole file.
     func testUsageErrorsAndOutFile() throws {
         XCTAssertEqual(try GaitBinary.run(["analyze"]).status, 2)

@@ -1,0 +1,20 @@
+// swift-tools-version: 6.0
+// Fuzzing lives in its own package, like Benchmarks, so that `swift test` of GaitKit never builds it.
+// It needs `-sanitize=fuzzer`: see README.md in this folder.
+import PackageDescription
+
+let package = Package(
+    name: "GaitKitFuzz",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(name: "GaitKit", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "fuzz-engine",
+            dependencies: [
+                .product(name: "GaitKit", package: "GaitKit"),
+                .product(name: "GaitKitIngest", package: "GaitKit"),
+            ],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,49 @@
+// libFuzzer target: any bytes, pushed through the whole engine (reader → analysis → classifier) as
+// `gait analyze` and `gait stream` would read them. A crash, a trap (precondition, index out of
+// range, overflow) or a hang is a finding; an error thrown is the expected answer to bad input.
+//
+// The first byte chooses how the rest is read, so that one corpus exercises the variants:
+// bit 0, a sampling rate given (100 Hz, as `--rate 100`); bit 1, bad rows skipped (as in batch)
+// instead of failing; bits 2–7, where the bytes are split into two pushes (chunking must not
+// matter, ChunkInvarianceTests).
+
+import GaitAnalysis
+import GaitCore
+import GaitIngest
+import GaitPipeline
+
+/// libFuzzer's driver (in its runtime, linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable target's entry point under this name (and points `main` at it),
+/// so libFuzzer's own `main` is not used; this hands the command line to its driver instead.
+@_cdecl("fuzz_engine_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzEngine)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzEngine(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard size > 0, let data = pointer else { return 0 }
+    let mode = data[0]
+    let bytes = UnsafeRawBufferPointer(start: data + 1, count: size - 1)
+    var reader = ReaderOptions(path: "fuzz.csv", onBadRow: mode & 2 != 0 ? .skip : .fail)
+    if mode & 1 != 0 { reader.rate = SamplingRate(hz: 100) }
+    var engine = GaitEngine(options: EngineOptions(reader: reader))
+    let split = min(bytes.count, Int(mode >> 2) * max(1, bytes.count / 63))
+    var out = [AnalysisEvent]()
+    do {
+        try engine.push(UnsafeRawBufferPointer(rebasing: bytes[..<split]), into: &out)
+        try engine.push(UnsafeRawBufferPointer(rebasing: bytes[split...]), into: &out)
+        _ = try engine.finish(into: &out)
+    } catch {
+        _ = error.description
+    }
+    return 0
+}
