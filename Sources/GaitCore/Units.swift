@@ -5,6 +5,11 @@
 public struct SamplingRate: Hashable, Sendable, Codable, CustomStringConvertible {
     public let hz: Double
 
+    /// The highest rate read (from a rate line, the timestamps or `--rate`): above any motion
+    /// sensor's. It bounds the memory of a bridged gap (`maxBridgedGap` × rate samples); a file
+    /// whose timestamps were 1 ns apart once filled a 0.4 s gap with 4 × 10⁸ samples.
+    public static let maximumHz = 100_000.0
+
     public init(hz: Double) {
         precondition(hz > 0 && hz.isFinite, "sampling rate must be positive and finite")
         self.hz = hz

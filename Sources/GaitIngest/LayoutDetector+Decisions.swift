@@ -171,6 +171,12 @@ extension LayoutDetector {
             layout.rate = SamplingRate(hz: meta)
             layout.rateSource = "metadata"
         } else if let estimate {
+            guard estimate <= SamplingRate.maximumHz else {
+                throw GaitError(.invalidInput,
+                                "the timestamps give a sampling rate of \(estimate.fixed(0)) Hz, above the "
+                                    + "\(SamplingRate.maximumHz.fixed(0)) Hz of any motion sensor: check the time column's units, or pass --rate",
+                                file: path)
+            }
             layout.rate = SamplingRate(hz: estimate)
             layout.rateSource = "timestamps"
         } else {

@@ -1,3 +1,5 @@
+import GaitCore
+
 /// Facts read from the lines before the header (`Acquisition frequency: 100 Hz`, ActiGraph's
 /// `--- ... at 30 Hz ---`, `Sample Rate: 100 Hz`, `sampling_rate=100`, `Fs = 128`).
 enum PreambleMetadata {
@@ -89,7 +91,7 @@ enum PreambleMetadata {
         return value.map { ($0, j) }
     }
 
-    private static func plausible(_ hz: Double) -> Bool { hz > 0 && hz <= 100_000 }
+    private static func plausible(_ hz: Double) -> Bool { hz > 0 && hz <= SamplingRate.maximumHz }
     private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
 

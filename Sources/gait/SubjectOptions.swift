@@ -26,7 +26,9 @@ struct InputOptions: ParsableArguments {
     var onBadRow: String?
 
     func validate() throws {
-        if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number of Hz") }
+        if let rate, !(rate > 0 && rate <= SamplingRate.maximumHz) {
+            throw ValidationError("--rate must be a positive number of Hz, at most \(SamplingRate.maximumHz.fixed(0))")
+        }
         if let height, !Subject.heightRangeM.contains(height) { throw ValidationError("--height is in metres (0.5 to 2.8)") }
         if let sensorHeight, !Subject.sensorHeightRangeM.contains(sensorHeight) { throw ValidationError("--sensor-height is in metres (0.3 to 2)") }
         if let sex, !Subject.isValidSex(sex) { throw ValidationError("--sex takes F or M") }

@@ -153,6 +153,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
     func testUsageErrorsAndOutFile() throws {
         XCTAssertEqual(try GaitBinary.run(["analyze"]).status, 2)
         XCTAssertEqual(try GaitBinary.run(["analyze", "x.csv", "--format", "xml"]).status, 2)
+        XCTAssertEqual(try GaitBinary.run(["analyze", sample.path, "--rate", "1e6"]).status, 2, "over SamplingRate.maximumHz")
         let missing = try GaitBinary.run(["analyze", "/nonexistent/file.csv"])
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("/nonexistent/file.csv"))

@@ -55,4 +55,22 @@ final class RobustnessTests: XCTestCase {
             }
         }
     }
+
+    /// Timestamps 1 ns apart give a rate no motion sensor has; bridging a 0.4 s gap at it would
+    /// need 4 × 10⁸ samples (found while fuzzing: the process ran out of memory). Refused, naming
+    /// the file and the rate; with the rate given the same rows are read.
+    func testImplausibleRateFromTimestampsIsRefused() throws {
+        var csv = "time_s,ax,ay,az\n"
+        for start in [0.0, 0.4] {
+            for i in 0..<20 { csv += "\(Ingest.fixed(start + Double(i) * 1e-9, 12)),0.1,0.2,9.8\n" }
+        }
+        XCTAssertThrowsError(try Ingest.read(csv)) { error in
+            let e = error as? GaitError
+            XCTAssertEqual(e?.kind, .invalidInput)
+            XCTAssertEqual(e?.file, "test.csv")
+            XCTAssertTrue(e?.message.contains("1000000000 Hz") ?? false, "\(error)")
+        }
+        let given = try Ingest.read(csv, options: ReaderOptions(path: "test.csv", rate: SamplingRate(hz: 1000)))
+        XCTAssertFalse(given.events.isEmpty)
+    }
 }
