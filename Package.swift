@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "gait", targets: ["gait"]),
         .library(name: "GaitKit", targets: ["GaitPipeline"]),
         .library(name: "GaitKitIngest", targets: ["GaitIngest"]),
+        // Reading and drawing gait.analysis/1 documents (`gait report`, `gait merge`); Fuzz/ uses it.
+        .library(name: "GaitKitOutput", targets: ["GaitOutput"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -15,6 +15,10 @@ let package = Package(
                 .product(name: "GaitKitIngest", package: "GaitKit"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "fuzz-report",
+            dependencies: [.product(name: "GaitKitOutput", package: "GaitKit")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,7 +57,7 @@ final class RobustnessTests: XCTestCase {
     }
 
     /// Timestamps 1 ns apart give a rate no motion sensor has; bridging a 0.4 s gap at it would
-    /// need 4 × 10⁸ samples (found while fuzzing: the process ran out of memory). Refused, naming
+    /// need 4 × 10⁸ samples (the process ran out of memory; found while checking what the fuzzer could reach, Fuzz/README.md). Refused, naming
     /// the file and the rate; with the rate given the same rows are read.
     func testImplausibleRateFromTimestampsIsRefused() throws {
         var csv = "time_s,ax,ay,az\n"

@@ -1,0 +1,37 @@
+// libFuzzer target: any bytes as a JSON document, read as `gait report` and `gait merge` read
+// one (`JSONReader`, with the report's skipped members and projected step fields), then drawn as
+// an HTML report when it parses. Users hand-edit, truncate and concatenate these documents; a
+// malformed one must end in a thrown `GaitError` naming the file, line and column, and any
+// well-formed JSON, whatever its members hold, must draw without a trap.
+
+import GaitCore
+import GaitOutput
+
+/// libFuzzer's driver (in its runtime, linked by `-sanitize=fuzzer`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM's name for this executable's entry point (see FuzzEngine.swift).
+@_cdecl("fuzz_report_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzzReport)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzReport(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = pointer.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    for (skipping, projecting) in [(Set<String>(), [String: Set<String>]()), (HTMLReport.unusedMembers, HTMLReport.usedFields)] {
+        do {
+            let document = try JSONReader.parse(bytes, path: "fuzz.json", skipping: skipping, projecting: projecting)
+            _ = HTMLReport.render([(name: "fuzz.json", document: document)])
+        } catch {
+            _ = error.description
+        }
+    }
+    return 0
+}
