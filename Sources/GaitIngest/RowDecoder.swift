@@ -49,6 +49,10 @@ struct RowDecoder {
     private let slots: [Int8]
     static let ignored: Int8 = -1
     static let timeSlot: Int8 = 0
+    /// The largest magnitude read as a sensor value, in any unit: beyond every accelerometer's and
+    /// gyroscope's range. One reading of 1e300 once turned a 40 s analysis window's filters to
+    /// NaN and silently lost 62 of 107 steps; now it is a bad row, named by line and column.
+    static let maxReading = 1e6
 
     let fieldCount: Int
     let delimiter: UInt8
@@ -100,7 +104,7 @@ struct RowDecoder {
                 var fieldEnd: Int
                 if slot > Self.timeSlot {
                     guard let (v, stop) = DecimalParser.parsePrefix(base, i, end, decimalSeparator: decimalSeparator),
-                          v.isFinite else { return false }
+                          abs(v) <= Self.maxReading else { return false }
                     fieldEnd = stop
                     value[Int(slot)] = v
                 } else if slot == Self.timeSlot && (timeFormat == .seconds || timeFormat == .counter) {
@@ -155,6 +159,11 @@ struct RowDecoder {
                 }
                 guard let v = DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator), v.isFinite else {
                     failure = notANumber(base, s, e, field: field)
+                    return false
+                }
+                guard abs(v) <= Self.maxReading else {
+                    failure = BadRow(message: "expected a sensor reading within ±\(Int(Self.maxReading)) in column \(columnNames[field]), "
+                                         + "found '\(Self.text(base, s, e))'", column: field + 1)
                     return false
                 }
                 if slot <= 3 { row.acc[Int(slot) &- 1] = v } else { row.gyr[Int(slot) &- 4] = v }

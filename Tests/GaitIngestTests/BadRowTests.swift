@@ -34,6 +34,9 @@ final class BadRowTests: XCTestCase {
                           line: line, column: 4, message: "expected a number in column Acc_Z, found an empty field")
             expectFailure(xsens(replacing: line, with: "\(c).0\t8.2\t0.1\t5.9\tNaN\t0\t0\t0\t0\t0"),
                           line: line, column: 5, message: "expected a finite number in column Gyr_X, found 'NaN'")
+            // Finite but beyond any sensor: it would turn the analysis window's filters to NaN.
+            expectFailure(xsens(replacing: line, with: "\(c).0\t8.2\t0.1\t5.9\t0\t-1e300\t0\t0\t0\t0"),
+                          line: line, column: 6, message: "expected a sensor reading within ±1000000 in column Gyr_Y, found '-1e300'")
             expectFailure(xsens(replacing: line, with: "\(c).0\t8.2\t0.1\t5.9\t0\t0"),
                           line: line, column: 7, message: "expected 10 fields separated by tab, found 6")
             expectFailure(xsens(replacing: line, with: "\(c).5\t8.2\t0.1\t5.9\t0\t0\t0\t0\t0\t0"),
