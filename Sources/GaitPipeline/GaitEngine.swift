@@ -60,8 +60,8 @@ public struct GaitEngine {
     /// `side_confidence` under `GaitMeasures.sideConfidenceMedianFloor` (docs/algorithms/side.md).
     static func sideReliabilityNote(_ m: GaitMeasures, hasGyroscope: Bool) -> String? {
         guard !hasGyroscope, let median = m.sideConfidenceMedian, median < GaitMeasures.sideConfidenceMedianFloor else { return nil }
-        return "left/right: without a gyroscope the median side_confidence is \((median * 1000).rounded() / 1000), under "
-            + "\(GaitMeasures.sideConfidenceMedianFloor): the sides may be reversed in whole bouts, so per-side "
+        return "left/right: without a gyroscope the median side_confidence is \(median.fixed(3)), under "
+            + "\(GaitMeasures.sideConfidenceMedianFloor.fixed(2)): the sides may be reversed in whole bouts, so per-side "
             + "measures (asymmetries, longer sides, the sides of flags) should not be read (docs/algorithms/side.md)"
     }
 
