@@ -8,16 +8,18 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "GaitKit", path: "..")],
     targets: [
+        .target(name: "FuzzDriver"),
         .executableTarget(
             name: "fuzz-engine",
             dependencies: [
+                "FuzzDriver",
                 .product(name: "GaitKit", package: "GaitKit"),
                 .product(name: "GaitKitIngest", package: "GaitKit"),
             ],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .executableTarget(
             name: "fuzz-report",
-            dependencies: [.product(name: "GaitKitOutput", package: "GaitKit")],
+            dependencies: ["FuzzDriver", .product(name: "GaitKitOutput", package: "GaitKit")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
     ],
     swiftLanguageModes: [.v6]

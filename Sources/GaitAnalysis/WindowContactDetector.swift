@@ -54,6 +54,9 @@ public struct WindowContactDetector {
 
     /// Contacts whose index lies in `core` (window-local indices); `offset` is the segment index
     /// of the window's first sample; `frame` is the window's body frame (`BodyFrame.estimate`).
+    /// The shortest step (`minStepSeconds`) in samples: no two contacts are nearer.
+    private var minStepSamples: Int { Swift.max(1, Int(configuration.minStepSeconds * rate)) }
+
     public func detect(acc: [SIMD3<Double>], gyr: [SIMD3<Double>], frame: BodyFrame, core: Range<Int>,
                        offset: Int) -> [ContactCandidate] {
         let c = configuration
@@ -63,8 +66,7 @@ public struct WindowContactDetector {
         let smooth = smoothing.apply(av)
 
         // Candidates: peaks of smoothed upward acceleration.
-        let minDistance = Swift.max(1, Int(c.minStepSeconds * rate))
-        let allPeaks = Signal.peaks(smooth, minHeight: c.gentleContactPeakMps2, minDistance: minDistance)
+        let allPeaks = Signal.peaks(smooth, minHeight: c.gentleContactPeakMps2, minDistance: minStepSamples)
         var peaks = allPeaks.filter { smooth[$0] >= c.minContactPeakMps2 }
         if !peaks.isEmpty {
             let heights = peaks.map { smooth[$0] }
@@ -98,7 +100,7 @@ public struct WindowContactDetector {
                     i = peak
                 }
             }
-            if let last = contacts.last, i - last < minDistance { continue }
+            if let last = contacts.last, i - last < minStepSamples { continue }
             contacts.append(i)
         }
 
@@ -212,7 +214,7 @@ public struct WindowContactDetector {
             let lo = i + Int((c.closingStepSearch.lowerBound * step).rounded())
             // Short of the next contact: a steady step near `maxStepSeconds` would otherwise search
             // past it and put the closing step after it, out of order (found by fuzzing).
-            let next = k + 1 < contacts.count ? contacts[k + 1] - Swift.max(1, Int(c.minStepSeconds * rate)) : n - 1
+            let next = k + 1 < contacts.count ? contacts[k + 1] - minStepSamples : n - 1
             let hi = Swift.min(n - 1, next, i + Int((c.closingStepSearch.upperBound * step).rounded()))
             guard lo + 2 < hi else { continue }
             var trough = lo, bestTrough = lo, bestTop = lo, bestRise = 0.0

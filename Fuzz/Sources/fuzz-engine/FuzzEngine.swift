@@ -10,25 +10,16 @@
 // instead of failing; bits 2–7, where the bytes are split into two pushes (chunking must not
 // matter, ChunkInvarianceTests).
 
+import FuzzDriver
 import GaitAnalysis
 import GaitCore
 import GaitIngest
 import GaitPipeline
 
-/// libFuzzer's driver (in its runtime, linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM links an executable target's entry point under this name (and points `main` at it),
-/// so libFuzzer's own `main` is not used; this hands the command line to its driver instead.
+/// This executable's entry point under SwiftPM's name for it (FuzzDriver.swift).
 @_cdecl("fuzz_engine_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzEngine)
+    runLibFuzzer(argc, argv, fuzzEngine)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -4,22 +4,14 @@
 // malformed one must end in a thrown `GaitError` naming the file, line and column, and any
 // well-formed JSON, whatever its members hold, must draw without a trap.
 
+import FuzzDriver
 import GaitCore
 import GaitOutput
 
-/// libFuzzer's driver (in its runtime, linked by `-sanitize=fuzzer`).
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
-
-/// SwiftPM's name for this executable's entry point (see FuzzEngine.swift).
+/// This executable's entry point under SwiftPM's name for it (FuzzDriver.swift).
 @_cdecl("fuzz_report_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments, fuzzReport)
+    runLibFuzzer(argc, argv, fuzzReport)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
