@@ -20,16 +20,21 @@ public enum BatchTables {
     ]
 
     /// `summary.csv`'s header: `recording`, the input and subject columns, every summary field
-    /// of the JSON document in its order, then `n_flags`, `flags` and `experimental_flags`.
+    /// of the JSON document in its order, then `n_flags`, `flags`, `experimental_flags` and `notes`.
     public static let summaryColumns: [String] =
-        ["recording"] + leadingColumns.map(\.name) + Summary.fields.map(\.name) + ["n_flags", "flags", "experimental_flags"]
+        ["recording"] + leadingColumns.map(\.name) + Summary.fields.map(\.name) + ["n_flags", "flags", "experimental_flags", "notes"]
+
+    /// Joins the document's `notes` in `summary.csv`'s `notes` cell. Notes are sentences that use
+    /// `:`, `;` and `,`, never this.
+    public static let notesSeparator = " | "
 
     /// `errors.csv`'s header. The first three are the contract's; `column` and `recording` locate
     /// the error further, `kind` is `invalid_input` (exit 2 in analyze) or `analysis_failed` (exit 1).
     public static let errorColumns = ["path", "line", "message", "column", "recording", "kind"]
 
     /// The summary row of one recording from its analysis document. Fields the document lacks are
-    /// empty. Flags are `pattern` or `pattern:side`, joined by `;`.
+    /// empty. Flags are `pattern` or `pattern:side`, joined by `;`; notes are joined by
+    /// `notesSeparator`, so a spreadsheet reader sees what was assumed or not assessed.
     public static func summaryRow(recording: String, document: JSONValue) -> [JSONValue] {
         var row: [JSONValue] = [.string(recording)]
         for c in leadingColumns { row.append(document[c.section]?[c.key] ?? .null) }
@@ -47,6 +52,11 @@ public enum BatchTables {
         row.append(.int(flags.count))
         row.append(.string(flags.joined(separator: ";")))
         row.append(.string(experimental.joined(separator: ";")))
+        var notes: [String] = []
+        if case .array(let items)? = document["notes"] {
+            for case .string(let note) in items { notes.append(note) }
+        }
+        row.append(.string(notes.joined(separator: notesSeparator)))
         return row
     }
 

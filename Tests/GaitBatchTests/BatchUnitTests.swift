@@ -150,6 +150,7 @@ final class BatchTablesTests: XCTestCase {
             {"schema": "gait.analysis/1", "input": {"path": "x.csv", "rows": 12000, "duration_s": 119.99},
              "subject": {"height_m": 1.7, "sex": null},
              "summary": {"walking_time_s": 100.5, "n_steps": 190, "cadence_spm": 113.4},
+             "notes": ["guarded: needs a gyroscope (pelvic roll and yaw); not assessed", "sex not given, so: the norm, for both"],
              "flags": [{"pattern": "antalgic", "side": "L", "experimental": false},
                        {"pattern": "guarded", "side": null, "experimental": false},
                        {"pattern": "knee_giving_way", "side": "R", "experimental": true}]}
@@ -170,5 +171,8 @@ final class BatchTablesTests: XCTestCase {
         XCTAssertEqual(cell("n_flags"), .int(2))
         XCTAssertEqual(cell("flags"), .string("antalgic:L;guarded"))
         XCTAssertEqual(cell("experimental_flags"), .string("knee_giving_way:R"))
+        XCTAssertEqual(cell("notes"), .string("guarded: needs a gyroscope (pelvic roll and yaw); not assessed | sex not given, so: the norm, for both"))
+        XCTAssertEqual(CSVWriter.field(cell("notes")), "\"guarded: needs a gyroscope (pelvic roll and yaw); not assessed | sex not given, so: the norm, for both\"",
+                       "a note with a comma is quoted")
     }
 }

@@ -196,6 +196,11 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertTrue(try subject("s02/walk")["age_years"] is NSNull, "not given anywhere: absent, not guessed")
         let notes = try XCTUnwrap(GaitBinary.json(Data(contentsOf: dir.appendingPathComponent("out/s02/walk.json")))["notes"] as? [String])
         XCTAssertFalse(notes.isEmpty, "the absence of subject data is reported")
+        // summary.csv carries the same notes, so a spreadsheet reader sees them too.
+        let summary = try csvRows(dir.appendingPathComponent("out/summary.csv"))
+        let notesColumn = try XCTUnwrap(summary[0].firstIndex(of: "notes"))
+        let row = try XCTUnwrap(summary.first { $0[0] == "s02/walk" })
+        XCTAssertEqual(row[notesColumn].components(separatedBy: " | "), notes)
 
         try "recording,height_m\ns01/walk,1.62\ns02/walk,tall\n".write(to: dir.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
         let bad = try GaitBinary.run(["batch", "in", "--out", "never", "--metadata", "bad.csv"], cwd: dir)
