@@ -60,18 +60,26 @@ struct ContactSequencer {
     private var boutStart: Double = 0
     private var boutEnd: Double = 0
     private var bout: MeasuresAccumulator
+    /// The recording's sums so far: every bout's but those that look like vibration
+    /// (`GaitMeasures.isUnlikeWalking`), merged as each bout ends.
     private(set) var total: MeasuresAccumulator
+    /// Walking time and bouts of the summary (without the bouts left out of `total`).
     private(set) var walkingTime = 0.0
+    private(set) var summaryBouts: Int
+    /// Every bout emitted, for the bouts' indices.
     private(set) var boutCount: Int
     /// The body frame of the first bout, for the `input` section.
     private(set) var firstBoutFrame: BodyFrame?
 
-    init(configuration: AnalysisConfiguration, context: Context, total: MeasuresAccumulator, boutCount: Int) {
+    init(configuration: AnalysisConfiguration, context: Context, total: MeasuresAccumulator, boutCount: Int,
+         summaryBouts: Int = 0, walkingTime: Double = 0) {
         self.configuration = configuration
         self.context = context
         radius = configuration.sideVoteRadius
         self.total = total
         self.boutCount = boutCount
+        self.summaryBouts = summaryBouts
+        self.walkingTime = walkingTime
         bout = MeasuresAccumulator(resolutionS: 1 / context.rate)
     }
 
@@ -128,7 +136,11 @@ struct ContactSequencer {
             while !pending.isEmpty { finalizeFirst(into: &out) }
             let b = Bout(index: boutCount, startS: boutStart, endS: boutEnd, measures: bout.measures)
             out.append(.bout(b))
-            walkingTime += boutEnd - boutStart
+            if !b.measures.isUnlikeWalking {
+                total.merge(bout)
+                walkingTime += boutEnd - boutStart
+                summaryBouts += 1
+            }
             boutCount += 1
         }
         pending.removeAll()
@@ -170,7 +182,6 @@ struct ContactSequencer {
         }
         out.append(.step(step))
         bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance)
-        total.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance)
         boutEnd = step.icS
 
         if recent.count == 2, entry.position - recent[0].entry.position == 2,
@@ -187,7 +198,6 @@ struct ContactSequencer {
             }
             out.append(.stride(stride))
             bout.add(stride: stride)
-            total.add(stride: stride)
         }
         recent.append(Finalized(entry: entry, step: step))
         if recent.count > 2 { recent.removeFirst() }

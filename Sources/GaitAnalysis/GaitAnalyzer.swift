@@ -22,6 +22,7 @@ public struct GaitAnalyzer {
     private var total: MeasuresAccumulator
     private var walkingTime = 0.0
     private var boutCount = 0
+    private var summaryBouts = 0
     private var frame: BodyFrame?
     private var turnCount = 0
     /// Whether any segment had a gyroscope, so that turns were looked for.
@@ -71,7 +72,7 @@ public struct GaitAnalyzer {
                 sequencer: ContactSequencer(
                     configuration: configuration,
                     context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
-                    total: total, boutCount: boutCount),
+                    total: total, boutCount: boutCount, summaryBouts: summaryBouts, walkingTime: walkingTime),
                 turns: s.hasGyro ? ElGoharyTurnDetector(configuration: configuration, rate: rate) : nil,
                 annotator: TurnAnnotator(assessed: s.hasGyro, startTime: s.startTime, rate: rate),
                 windowLength: window, margin: margin)
@@ -92,7 +93,7 @@ public struct GaitAnalyzer {
         endSegment(into: &out)
         var measures = total.measures
         measures.nTurns = turnsAssessed ? turnCount : nil
-        return Summary(walkingTimeS: walkingTime, nBouts: boutCount, measures: measures)
+        return Summary(walkingTimeS: walkingTime, nBouts: summaryBouts, measures: measures)
     }
 
     /// The body frame of the first walking bout, when there was one.
@@ -119,6 +120,7 @@ public struct GaitAnalyzer {
         total = sequencer.total
         walkingTime = sequencer.walkingTime
         boutCount = sequencer.boutCount
+        summaryBouts = sequencer.summaryBouts
         if frame == nil { frame = sequencer.firstBoutFrame }
     }
 

@@ -6,6 +6,7 @@ struct MeasuresAccumulator {
     private struct Moments {
         var n = 0.0, sum = 0.0, sumSq = 0.0
         mutating func add(_ x: Double?) { guard let x, x.isFinite else { return }; n += 1; sum += x; sumSq += x * x }
+        mutating func merge(_ o: Moments) { n += o.n; sum += o.sum; sumSq += o.sumSq }
         var mean: Double? { n > 0 ? sum / n : nil }
         var sd: Double? { n > 1 ? Swift.max(0, (sumSq - sum * sum / n) / (n - 1)).squareRoot() : nil }
         /// Standard error of the mean.
@@ -26,7 +27,12 @@ struct MeasuresAccumulator {
     private var straightStepTimeBySide = [Moments(), Moments()]
     private var rollRange = Moments(), yawRange = Moments()
     private var givingWay = [0, 0]
-    private var sideConfidence = SideConfidenceCounts()
+    private var sideConfidence = BinnedMedian(lower: 0.5, upper: 1)
+    /// |T_i − T_(i−2)| / mean(T_i, T_(i−2)) of each step whose foot's previous step in the same
+    /// bout has a step time too (0–2).
+    private var stepTimeChange = BinnedMedian(lower: 0, upper: 2)
+    /// Bout and step time of the last two steps, for `stepTimeChange`.
+    private var lastSteps: [(bout: Int?, stepTimeS: Double?)] = []
     /// Timing resolution, s: one sample.
     let resolutionS: Double
 
@@ -57,6 +63,33 @@ struct MeasuresAccumulator {
         }
         if step.givingWayCandidate, let side = step.side { givingWay[side.slot] += 1 }
         if let c = step.sideConfidence { sideConfidence.add(c) }
+        if lastSteps.count == 2, let t = step.stepTimeS, let before = lastSteps[0].stepTimeS,
+           lastSteps[0].bout == step.bout, t + before > 0 {
+            stepTimeChange.add(abs(t - before) / (0.5 * (t + before)))
+        }
+        lastSteps.append((step.bout, step.stepTimeS))
+        if lastSteps.count > 2 { lastSteps.removeFirst() }
+    }
+
+    /// Adds a bout's sums: the recording's total is the merge of the bouts it keeps.
+    mutating func merge(_ o: MeasuresAccumulator) {
+        steps += o.steps
+        for (a, b) in [(\Self.stepTime, o.stepTime), (\.stepLength, o.stepLength), (\.strideTime, o.strideTime),
+                       (\.strideLength, o.strideLength), (\.speed, o.speed), (\.stepFrequency, o.stepFrequency),
+                       (\.rollRange, o.rollRange), (\.yawRange, o.yawRange)] as [(WritableKeyPath<Self, Moments>, Moments)] {
+            self[keyPath: a].merge(b)
+        }
+        for (a, b) in [(\Self.stepTimeBySide, o.stepTimeBySide), (\.stepLengthBySide, o.stepLengthBySide),
+                       (\.stanceBySide, o.stanceBySide), (\.regularity, o.regularity), (\.harmonic, o.harmonic), (\.rms, o.rms),
+                       (\.impactBySide, o.impactBySide), (\.lateralBySide, o.lateralBySide),
+                       (\.straightStepTimeBySide, o.straightStepTimeBySide)] as [(WritableKeyPath<Self, [Moments]>, [Moments])] {
+            for i in b.indices { self[keyPath: a][i].merge(b[i]) }
+        }
+        straightSteps += o.straightSteps
+        givingWay[0] += o.givingWay[0]
+        givingWay[1] += o.givingWay[1]
+        sideConfidence.merge(o.sideConfidence)
+        stepTimeChange.merge(o.stepTimeChange)
     }
 
     mutating func add(stride: Stride) {
@@ -108,21 +141,35 @@ struct MeasuresAccumulator {
         m.givingWayCandidatesLeft = givingWay[0]
         m.givingWayCandidatesRight = givingWay[1]
         m.sideConfidenceMedian = sideConfidence.median
+        m.stepTimeChangeMedian = stepTimeChange.median
         return m
     }
 }
 
-/// `side_confidence` values (0.5–1) counted in steps of `step`, so that their median costs the same
+/// Values in `lower...upper` counted in steps of `step`, so that their median costs the same
 /// memory for a minute as for a week: the median of the values rounded to the nearest step
-/// (1 stays 1, the value of a step whose nine neighbours all agree).
-struct SideConfidenceCounts {
+/// (values outside the range count at its ends). Used for `side_confidence` (0.5–1; 1 stays 1,
+/// the value of a step whose nine neighbours all agree) and the step-time change (0–2).
+struct BinnedMedian {
     static let step = 0.005
-    private var counts = [Int](repeating: 0, count: Int((0.5 / step).rounded()) + 1)
+    let lower: Double
+    private var counts: [Int]
     private var n = 0
 
-    mutating func add(_ confidence: Double) {
-        guard confidence.isFinite else { return }
-        let i = Int(((confidence - 0.5) / Self.step).rounded())
+    init(lower: Double, upper: Double) {
+        self.lower = lower
+        counts = [Int](repeating: 0, count: Int(((upper - lower) / Self.step).rounded()) + 1)
+    }
+
+    mutating func merge(_ o: BinnedMedian) {
+        precondition(o.lower == lower && o.counts.count == counts.count, "merging different ranges")
+        for i in counts.indices { counts[i] += o.counts[i] }
+        n += o.n
+    }
+
+    mutating func add(_ value: Double) {
+        guard value.isFinite else { return }
+        let i = Int(((value - lower) / Self.step).rounded())
         counts[Swift.min(Swift.max(i, 0), counts.count - 1)] += 1
         n += 1
     }
@@ -135,9 +182,9 @@ struct SideConfidenceCounts {
             var below = 0
             for (i, c) in counts.enumerated() {
                 below += c
-                if below > rank { return 0.5 + Double(i) * Self.step }
+                if below > rank { return lower + Double(i) * Self.step }
             }
-            return 1
+            return lower + Double(counts.count - 1) * Self.step
         }
         return 0.5 * (value(at: (n - 1) / 2) + value(at: n / 2))
     }

@@ -79,6 +79,7 @@ extension GaitMeasures {
         Field("autocorrelation_symmetry_ap") { .init($0.autocorrelationSymmetryAP) },
         Field("stance_time_ratio") { .init($0.stanceTimeAsymmetry?.ratio) },
         Field("side_confidence_median") { .init($0.sideConfidenceMedian) },
+        Field("step_time_change_median") { .init($0.stepTimeChangeMedian) },
     ]
 }
 

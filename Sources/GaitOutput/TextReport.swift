@@ -37,6 +37,7 @@ public enum TextReport {
                 out += "  #\(b.index) \(fmt(b.startS, 2))–\(fmt(b.endS, 2)) s: \(b.measures.nSteps) steps"
                 if let c = b.measures.cadenceSpm { out += ", \(fmt(c, 1)) steps/min" }
                 if let v = b.measures.speedMps { out += ", \(fmt(v, 2)) m/s" }
+                if b.measures.isUnlikeWalking { out += "; may not be walking (not in the summary)" }
                 out += "\n"
             }
         }

@@ -36,6 +36,7 @@ public struct GaitEngine {
     private var sideConfidence = RuleClassifier.SideConfidenceMean()
     private var samples: [SampleStreamEvent] = []
     private var rateChecked = false
+    private var unlikeWalking = UnlikeWalkingBouts()
 
     public init(options: EngineOptions) {
         self.options = options
@@ -97,6 +98,7 @@ public struct GaitEngine {
         let summary = analyzer.finish(into: &out)
         track(out[before...])
         if let note = Self.sideReliabilityNote(summary.measures, hasGyroscope: turnsAssessed) { notes.append(note) }
+        if let note = unlikeWalking.note { notes.append(note) }
         let classification = RuleClassifier(norms: options.norms).classify(
             summary: summary, subject: options.subject, meanSideConfidence: meanSideConfidence)
         notes.append(contentsOf: classification.notes)
@@ -132,6 +134,42 @@ public struct GaitEngine {
     }
 
     private mutating func track(_ events: some Collection<AnalysisEvent>) {
-        for case .step(let s) in events { sideConfidence.add(s) }
+        for e in events {
+            switch e {
+            case .step(let s): sideConfidence.add(s)
+            case .bout(let b): unlikeWalking.add(b)
+            default: break
+            }
+        }
+    }
+}
+
+/// The bouts that look like vibration rather than walking (`GaitMeasures.isUnlikeWalking`),
+/// counted as they are emitted, for one note at the end. The event stage leaves them out of the
+/// summary (and so of the flags); they stay in the listed results, and the note names them, so
+/// that a researcher can see what was set aside and judge it.
+struct UnlikeWalkingBouts {
+    /// Bouts named in the note; the rest are counted.
+    static let namedLimit = 5
+    private(set) var count = 0
+    private(set) var seconds = 0.0
+    private(set) var named: [Int] = []
+
+    mutating func add(_ b: Bout) {
+        guard b.measures.isUnlikeWalking else { return }
+        count += 1
+        seconds += b.endS - b.startS
+        if named.count < Self.namedLimit { named.append(b.index) }
+    }
+
+    var note: String? {
+        guard count > 0 else { return nil }
+        let list = named.map(String.init).joined(separator: ", ") + (count > named.count ? " and \(count - named.count) more" : "")
+        return "\(count) bout\(count == 1 ? "" : "s") (\(seconds.fixed(1)) s; bout index \(list)) may not be walking: "
+            + "the same foot's step time changes by a median of more than "
+            + "\(Int((100 * GaitMeasures.unlikeWalkingStepTimeChange).rounded())) % from one stride to the next and "
+            + "the trunk repeats no step or stride pattern (vertical regularity under \(GaitMeasures.unlikeWalkingRegularity.fixed(1))), "
+            + "as in vibration (a vehicle, a machine); they are listed with their steps and strides but left out of "
+            + "the summary and the flags (docs/algorithms/bouts-and-measures.md)"
     }
 }

@@ -28,6 +28,10 @@ public enum ClassifierEvaluation {
         public var flags: [Flag]
         /// Whether any contacts were found.
         public var walkingFound: Bool
+        /// Walking bouts, and those of them noted as possibly not walking
+        /// (`GaitMeasures.isUnlikeWalking`): every simulated bout is walking.
+        public var bouts: Int
+        public var boutsUnlikeWalking: Int
         /// The measured pelvis roll + yaw range's z against the healthy norm at the walking speed
         /// (`HealthyNorms.voisard`), nil without it: how the cohort's walkers compare with real ones.
         public var rotationZ: Double?
@@ -37,11 +41,12 @@ public enum ClassifierEvaluation {
     public static func outcome(_ s: CohortSubject) throws(GaitError) -> Outcome {
         let recording = SimulatedRecording.simulate(s.parameters)
         let subject = Subject(heightM: s.heightM, ageYears: s.ageYears, sex: s.sex)
-        let (summary, flags, _) = try SimulatedEvaluation.analyze(recording, subject: subject)
+        let (summary, flags, _, bouts) = try SimulatedEvaluation.analyze(recording, subject: subject)
         let m = summary.measures
         let rotationZ = m.pelvisRotationRangeDeg.map { HealthyNorms.voisard.trunkRotationRangeDeg.z($0, speed: m.speedMps) }
         return Outcome(pattern: s.parameters.pattern, severity: s.parameters.severity, side: s.affectedSide,
-                       flags: flags, walkingFound: m.nSteps > 0, rotationZ: rotationZ)
+                       flags: flags, walkingFound: m.nSteps > 0, bouts: bouts.count,
+                       boutsUnlikeWalking: bouts.filter(\.measures.isUnlikeWalking).count, rotationZ: rotationZ)
     }
 
     /// Every pattern at mild, moderate and severe (`count` subjects each) and a normal cohort.
@@ -79,6 +84,8 @@ public enum ClassifierEvaluation {
         let anyFlag = normal.filter { !$0.flags.filter { !$0.experimental }.isEmpty }.count
         s += "\nNormal recordings with any (non-experimental) flag: \(anyFlag) of \(normal.count). "
         s += "Recordings with no walking found: \(outcomes.filter { !$0.walkingFound }.count) of \(outcomes.count).\n"
+        let bouts = outcomes.reduce(0) { $0 + $1.bouts }, unlike = outcomes.reduce(0) { $0 + $1.boutsUnlikeWalking }
+        s += "Walking bouts noted as possibly not walking (docs/algorithms/bouts-and-measures.md): \(unlike) of \(bouts).\n"
         let z = normal.compactMap(\.rotationZ)
         if z.count > 1 {
             s += "Normal cohort's pelvis roll + yaw range against the healthy norm at its speed: z mean \(Signal.mean(z).fixed(2)), "

@@ -71,7 +71,7 @@ public enum SimulatedEvaluation {
     {
         let recording = SimulatedRecording.simulate(parameters)
         let subject = Subject(heightM: parameters.bodyHeightM, sensorHeightM: analysisSensorHeightM)
-        let (summary, _, detected) = try analyze(recording, subject: subject)
+        let (summary, _, detected, _) = try analyze(recording, subject: subject)
         let truth = recording.truth.steps
         let match = EventMatcher.match(detected: detected.map(\.icS), reference: truth.map(\.icS), tolerance: tolerance)
         var sides = 0
@@ -99,7 +99,7 @@ public enum SimulatedEvaluation {
 
     /// The whole pipeline on a simulated recording's CSV bytes, as `gait analyze` would run it.
     static func analyze(_ recording: SimulatedRecording, subject: Subject) throws(GaitError)
-        -> (summary: Summary, flags: [Flag], steps: [Step])
+        -> (summary: Summary, flags: [Flag], steps: [Step], bouts: [Bout])
     {
         var engine = GaitEngine(options: EngineOptions(
             reader: ReaderOptions(path: "simulated seed \(recording.parameters.seed)"), subject: subject))
@@ -110,7 +110,7 @@ public enum SimulatedEvaluation {
         let (summary, flags) = try engine.finish(into: &events)
         var collector = ResultCollector()
         collector.take(&events)
-        return (summary, flags, collector.steps)
+        return (summary, flags, collector.steps, collector.bouts)
     }
 
     /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,

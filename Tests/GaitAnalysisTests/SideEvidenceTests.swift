@@ -112,12 +112,16 @@ final class SideEvidenceTests: XCTestCase {
     /// The median is kept in bounded memory, rounded to 0.005: a step whose nine neighbours all
     /// agree (1) stays 1, and an even count takes the mean of the two middle values.
     func testSideConfidenceCountsMedian() {
-        var counts = SideConfidenceCounts()
+        var counts = BinnedMedian(lower: 0.5, upper: 1)
         XCTAssertNil(counts.median)
         for c in [1.0, 1.0, 1.0] { counts.add(c) }
         XCTAssertEqual(counts.median, 1)
-        counts = SideConfidenceCounts()
+        counts = BinnedMedian(lower: 0.5, upper: 1)
         for c in [0.5, 0.6213, 0.9, 0.55] { counts.add(c) }
         XCTAssertEqual(try XCTUnwrap(counts.median), 0.5 * (0.55 + 0.62), accuracy: 1e-12)
+        // Values beyond the range count at its ends.
+        counts = BinnedMedian(lower: 0, upper: 2)
+        for c in [3.0, 2.5, 0.1] { counts.add(c) }
+        XCTAssertEqual(counts.median, 2)
     }
 }

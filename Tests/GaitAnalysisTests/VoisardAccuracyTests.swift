@@ -32,6 +32,9 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertLessThanOrEqual(report.cadenceMAE, 1.44)
         XCTAssertLessThanOrEqual(report.distanceMAEPct, 6.0)
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
+        // Every bout of these healthy walks is walking: none may be noted as vibration.
+        XCTAssertEqual(report.trials.reduce(0) { $0 + $1.bouts }, 96)
+        XCTAssertEqual(report.trials.reduce(0) { $0 + $1.boutsUnlikeWalking }, 0)
     }
 
     /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight

@@ -39,6 +39,29 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertNotNil(doc["flags"] as? [Any])
     }
 
+    /// A gap the reader does not bridge splits the recording into segments, analysed apart; the
+    /// summary still counts the walking of every segment. (Until 2026-11-21 it kept only the last
+    /// segment's walking time: 22.74 s of 49.21 s here.)
+    func testSummaryCountsTheWalkingOfEverySegment() throws {
+        var lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeSubrange(3001..<3301)  // 3 s of rows, 30–33 s
+        let dir = try TestPaths.temporaryDirectory()
+        let file = dir.appendingPathComponent("gap.csv")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let run = try GaitBinary.run(["analyze", file.path, "--format", "json", "--height", "1.75"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try GaitBinary.json(run.stdout)
+        let gaps = try XCTUnwrap((doc["input"] as? [String: Any])?["gaps"] as? [[String: Any]])
+        XCTAssertEqual(gaps.count, 1)
+        XCTAssertEqual(gaps.first?["bridged"] as? Bool, false)
+        let bouts = try XCTUnwrap(doc["bouts"] as? [[String: Any]])
+        XCTAssertEqual(bouts.count, 2, "one bout each side of the gap")
+        let boutTime = bouts.reduce(0.0) { $0 + (($1["end_s"] as? Double ?? 0) - ($1["start_s"] as? Double ?? 0)) }
+        let summary = try XCTUnwrap(doc["summary"] as? [String: Any])
+        XCTAssertEqual(try XCTUnwrap(summary["walking_time_s"] as? Double), boutTime, accuracy: 0.011)
+        XCTAssertEqual(summary["n_bouts"] as? Int, 2)
+    }
+
     /// Standard input through a real pipe gives the same result as the file.
     func testStdinMatchesFile() throws {
         let file = sample
