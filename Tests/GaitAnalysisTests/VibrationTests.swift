@@ -126,4 +126,57 @@ final class VibrationTests: XCTestCase {
         XCTAssertNil(median([0.5, 0.5, nil, nil, 0.9, nil]), "no step with a time has one two steps before")
         XCTAssertNil(median([0.5, 0.5, 0.9], bouts: [0, 0, 1]), "steps of two bouts are not compared")
     }
+
+    /// The recording's sums are the merge of its bouts' (so a bout set aside can be left out).
+    /// Merging must give what adding every step to one accumulator gives, for every measure: with
+    /// values that are multiples of 1/64, sums are exact in any order, so the two must be equal,
+    /// and every measure must be set (but `nTurns`, which the analyzer sets), so that one the merge
+    /// forgot would show.
+    func testMergingBoutsEqualsAddingEveryStep() throws {
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        var direct = MeasuresAccumulator(resolutionS: 0.01), merged = MeasuresAccumulator(resolutionS: 0.01)
+        var random = SeededGenerator(seed: 7)
+        func dyadic(_ lo: Int, _ hi: Int) -> Double { Double(Int.random(in: lo...hi, using: &random)) / 64 }
+        for boutIndex in 0..<2 {
+            var bout = MeasuresAccumulator(resolutionS: 0.01)
+            for k in 0..<30 {
+                let side: Side = k % 2 == 0 ? .left : .right
+                let step = Step(icS: Double(k), side: side, sideConfidence: 0.5 + dyadic(0, 32),
+                                stepTimeS: k == 0 ? nil : dyadic(28, 40), stepLengthM: k == 0 ? nil : dyadic(30, 50), bout: boutIndex)
+                var features = WindowFeatures(frame: frame)
+                features.stepRegularityV = dyadic(30, 60)
+                features.strideRegularityV = dyadic(30, 60)
+                features.stepRegularityAP = dyadic(30, 60)
+                features.strideRegularityAP = dyadic(30, 60)
+                features.dominantStepFrequencyHz = dyadic(100, 140)
+                features.rms = SIMD3(dyadic(60, 90), dyadic(60, 90), dyadic(30, 60))
+                let harmonics = SIMD3(dyadic(100, 200), dyadic(100, 200), dyadic(100, 200))
+                var stance = StanceFeatures(impactPeakMps2: dyadic(100, 200), lateralPeakLeftM: dyadic(1, 4),
+                                            lateralPeakRightM: dyadic(1, 4), rollRangeDeg: dyadic(300, 600),
+                                            yawRangeDeg: dyadic(300, 600), headingChangeDeg: dyadic(-64, 64))
+                stance.supportLossS = 0
+                var s = step
+                s.givingWayCandidate = k % 7 == 0
+                direct.add(step: s, features: features, harmonicRatios: harmonics, stance: stance)
+                bout.add(step: s, features: features, harmonicRatios: harmonics, stance: stance)
+                if k >= 2 {
+                    let stride = Stride(startS: Double(k - 2), endS: Double(k), side: side, strideLengthM: dyadic(60, 90),
+                                        speedMps: dyadic(50, 90), stanceTimeS: dyadic(40, 48), swingTimeS: dyadic(24, 30), bout: boutIndex)
+                    direct.add(stride: stride)
+                    bout.add(stride: stride)
+                }
+            }
+            merged.merge(bout)
+        }
+        let m = merged.measures
+        XCTAssertEqual(m, direct.measures)
+        for child in Mirror(reflecting: m).children {
+            if child.label != "nTurns", let optional = child.value as? any OptionalProtocol { XCTAssertFalse(optional.isNil, "\(child.label ?? "?") not set") }
+        }
+        XCTAssertGreaterThan(m.givingWayCandidates, 0)
+        XCTAssertGreaterThan(m.nStraightSteps, 0)
+    }
 }
+
+private protocol OptionalProtocol { var isNil: Bool { get } }
+extension Optional: OptionalProtocol { var isNil: Bool { self == nil } }
