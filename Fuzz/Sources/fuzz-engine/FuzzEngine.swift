@@ -3,7 +3,9 @@
 // range, overflow) or a hang is a finding; an error thrown is the expected answer to bad input.
 // So is a result that is quietly wrong in a way any input can check (`checkInvariants`): a
 // non-finite number (the output writes it as null, so a NaN in a window would be lost silently),
-// contacts out of time order, a step of no duration, a side confidence outside 0.5–1.
+// contacts out of time order, a step of no duration, a side confidence outside 0.5–1, a summary
+// whose steps, bouts or walking time are not those of the bouts it keeps (every bout but those
+// set aside as vibration).
 //
 // The first byte chooses how the rest is read, so that one corpus exercises the variants:
 // bit 0, a sampling rate given (100 Hz, as `--rate 100`); bit 1, bad rows skipped (as in batch)
@@ -46,6 +48,7 @@ public func fuzzEngine(_ pointer: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// Stops the process (a finding) where the results break what holds for any input.
 func checkInvariants(_ events: [AnalysisEvent], summary: Summary, flags: [Flag]) {
     var lastContact = -Double.infinity
+    var keptBouts = 0, keptSteps = 0, keptTime = 0.0
     for event in events {
         switch event {
         case .step(let s):
@@ -55,11 +58,21 @@ func checkInvariants(_ events: [AnalysisEvent], summary: Summary, flags: [Flag])
             require(s.sideConfidence.map { (0.5...1).contains($0) } ?? true, "side_confidence \(s.sideConfidence!) at \(s.icS) s")
             requireFinite(s, "step at \(s.icS) s")
         case .stride(let s): requireFinite(s, "stride at \(s.startS) s")
-        case .bout(let b): requireFinite(b, "bout \(b.index)")
+        case .bout(let b):
+            requireFinite(b, "bout \(b.index)")
+            if !b.measures.isUnlikeWalking {
+                keptBouts += 1
+                keptSteps += b.measures.nSteps
+                keptTime += b.endS - b.startS
+            }
         case .turn(let t): requireFinite(t, "turn at \(t.startS) s")
         }
     }
     requireFinite(summary, "summary")
+    require(summary.nBouts == keptBouts && summary.measures.nSteps == keptSteps,
+            "summary of \(summary.nBouts) bouts, \(summary.measures.nSteps) steps; kept bouts \(keptBouts), \(keptSteps) steps")
+    require(abs(summary.walkingTimeS - keptTime) <= 1e-6 * max(1, keptTime),
+            "summary walking time \(summary.walkingTimeS) s; kept bouts \(keptTime) s")
     for f in flags { requireFinite(f, "flag \(f.pattern)") }
 }
 
