@@ -60,26 +60,16 @@ struct ContactSequencer {
     private var boutStart: Double = 0
     private var boutEnd: Double = 0
     private var bout: MeasuresAccumulator
-    /// The recording's sums so far: every bout's but those that look like vibration
-    /// (`GaitMeasures.isUnlikeWalking`), merged as each bout ends.
-    private(set) var total: MeasuresAccumulator
-    /// Walking time and bouts of the summary (without the bouts left out of `total`).
-    private(set) var walkingTime = 0.0
-    private(set) var summaryBouts: Int
-    /// Every bout emitted, for the bouts' indices.
-    private(set) var boutCount: Int
+    /// The recording so far, carried from segment to segment; each bout is added as it ends.
+    private(set) var tally: RecordingTally
     /// The body frame of the first bout, for the `input` section.
     private(set) var firstBoutFrame: BodyFrame?
 
-    init(configuration: AnalysisConfiguration, context: Context, total: MeasuresAccumulator, boutCount: Int,
-         summaryBouts: Int = 0, walkingTime: Double = 0) {
+    init(configuration: AnalysisConfiguration, context: Context, tally: RecordingTally) {
         self.configuration = configuration
         self.context = context
         radius = configuration.sideVoteRadius
-        self.total = total
-        self.boutCount = boutCount
-        self.summaryBouts = summaryBouts
-        self.walkingTime = walkingTime
+        self.tally = tally
         bout = MeasuresAccumulator(resolutionS: 1 / context.rate)
     }
 
@@ -134,14 +124,9 @@ struct ContactSequencer {
     private mutating func endChain(into out: inout [AnalysisEvent]) {
         if isBout {
             while !pending.isEmpty { finalizeFirst(into: &out) }
-            let b = Bout(index: boutCount, startS: boutStart, endS: boutEnd, measures: bout.measures)
+            let b = Bout(index: tally.boutCount, startS: boutStart, endS: boutEnd, measures: bout.measures)
             out.append(.bout(b))
-            if !b.measures.isUnlikeWalking {
-                total.merge(bout)
-                walkingTime += boutEnd - boutStart
-                summaryBouts += 1
-            }
-            boutCount += 1
+            tally.add(b, sums: bout)
         }
         pending.removeAll()
         history.removeAll()
@@ -163,7 +148,7 @@ struct ContactSequencer {
         let side: Side? = pooled == 0 ? nil : (pooled < 0 ? .left : .right)
         let confidence = side == nil ? nil : (magnitude > 0 ? 0.5 + 0.5 * abs(pooled) / magnitude : 0.5)
 
-        var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: boutCount)
+        var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: tally.boutCount)
         if recent.isEmpty, let fc = c.openingFinalContact, fc < c.index {
             step.fcS = time(fc)
         }
@@ -187,7 +172,7 @@ struct ContactSequencer {
         if recent.count == 2, entry.position - recent[0].entry.position == 2,
            recent[1].entry.position - recent[0].entry.position == 1 {
             let first = recent[0].step, middle = recent[1].step
-            var stride = Stride(startS: first.icS, endS: step.icS, side: first.side, bout: boutCount)
+            var stride = Stride(startS: first.icS, endS: step.icS, side: first.side, bout: tally.boutCount)
             if let a = middle.stepLengthM, let b = step.stepLengthM {
                 stride.strideLengthM = a + b
                 stride.speedMps = (a + b) / stride.strideTimeS
@@ -203,5 +188,34 @@ struct ContactSequencer {
         if recent.count > 2 { recent.removeFirst() }
         history.append(entry)
         if history.count > radius { history.removeFirst() }
+    }
+}
+
+/// What a recording has gathered so far, across its segments: the summary's sums, walking time
+/// and bouts, which leave out the bouts that look like vibration (`GaitMeasures.isUnlikeWalking`),
+/// and the count of every bout emitted, which numbers them. One value, handed from each segment's
+/// sequencer to the next, so that nothing the summary needs is left behind at a gap.
+struct RecordingTally {
+    private(set) var total: MeasuresAccumulator
+    private(set) var walkingTime = 0.0
+    private(set) var summaryBouts = 0
+    private(set) var boutCount = 0
+
+    init(resolutionS: Double) { total = MeasuresAccumulator(resolutionS: resolutionS) }
+
+    /// A bout that ended, with the sums of its steps and strides.
+    mutating func add(_ b: Bout, sums: MeasuresAccumulator) {
+        if !b.measures.isUnlikeWalking {
+            total.merge(sums)
+            walkingTime += b.endS - b.startS
+            summaryBouts += 1
+        }
+        boutCount += 1
+    }
+
+    func summary(nTurns: Int?) -> Summary {
+        var measures = total.measures
+        measures.nTurns = nTurns
+        return Summary(walkingTimeS: walkingTime, nBouts: summaryBouts, measures: measures)
     }
 }

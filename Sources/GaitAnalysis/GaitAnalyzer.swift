@@ -19,10 +19,7 @@ public struct GaitAnalyzer {
     public let stepLength: ZijlstraStepLengthEstimator
 
     private var segment: SegmentState?
-    private var total: MeasuresAccumulator
-    private var walkingTime = 0.0
-    private var boutCount = 0
-    private var summaryBouts = 0
+    private var tally: RecordingTally
     private var frame: BodyFrame?
     private var turnCount = 0
     /// Whether any segment had a gyroscope, so that turns were looked for.
@@ -52,7 +49,7 @@ public struct GaitAnalyzer {
     public init(configuration: AnalysisConfiguration = AnalysisConfiguration(), stepLength: ZijlstraStepLengthEstimator) {
         self.configuration = configuration
         self.stepLength = stepLength
-        total = MeasuresAccumulator(resolutionS: 0.01)
+        tally = RecordingTally(resolutionS: 0.01)
     }
 
     /// Feed one event from ingest; results that became final are appended to `out`.
@@ -61,7 +58,7 @@ public struct GaitAnalyzer {
         case .segmentStart(let s):
             endSegment(into: &out)
             let rate = s.rate.hz
-            if boutCount == 0 && walkingTime == 0 { total = MeasuresAccumulator(resolutionS: 1 / rate) }
+            if tally.boutCount == 0 { tally = RecordingTally(resolutionS: 1 / rate) }
             let window = Swift.max(Int(configuration.windowSeconds * rate), 8)
             let margin = Swift.min(Int(configuration.marginSeconds * rate), window / 4)
             if s.hasGyro { turnsAssessed = true }
@@ -72,7 +69,7 @@ public struct GaitAnalyzer {
                 sequencer: ContactSequencer(
                     configuration: configuration,
                     context: .init(rate: rate, startTime: s.startTime, stepLength: stepLength),
-                    total: total, boutCount: boutCount, summaryBouts: summaryBouts, walkingTime: walkingTime),
+                    tally: tally),
                 turns: s.hasGyro ? ElGoharyTurnDetector(configuration: configuration, rate: rate) : nil,
                 annotator: TurnAnnotator(assessed: s.hasGyro, startTime: s.startTime, rate: rate),
                 windowLength: window, margin: margin)
@@ -91,9 +88,7 @@ public struct GaitAnalyzer {
     /// The input ended: flush everything and return the recording's summary.
     public mutating func finish(into out: inout [AnalysisEvent]) -> Summary {
         endSegment(into: &out)
-        var measures = total.measures
-        measures.nTurns = turnsAssessed ? turnCount : nil
-        return Summary(walkingTimeS: walkingTime, nBouts: summaryBouts, measures: measures)
+        return tally.summary(nTurns: turnsAssessed ? turnCount : nil)
     }
 
     /// The body frame of the first walking bout, when there was one.
@@ -117,10 +112,7 @@ public struct GaitAnalyzer {
     }
 
     private mutating func absorb(_ sequencer: ContactSequencer) {
-        total = sequencer.total
-        walkingTime = sequencer.walkingTime
-        boutCount = sequencer.boutCount
-        summaryBouts = sequencer.summaryBouts
+        tally = sequencer.tally
         if frame == nil { frame = sequencer.firstBoutFrame }
     }
 

@@ -28,10 +28,8 @@ public enum ClassifierEvaluation {
         public var flags: [Flag]
         /// Whether any contacts were found.
         public var walkingFound: Bool
-        /// Walking bouts, and those of them noted as possibly not walking
-        /// (`GaitMeasures.isUnlikeWalking`): every simulated bout is walking.
-        public var bouts: Int
-        public var boutsUnlikeWalking: Int
+        /// Walking bouts, and those noted as possibly not walking: every simulated bout is walking.
+        public var noted: NotedBouts
         /// The measured pelvis roll + yaw range's z against the healthy norm at the walking speed
         /// (`HealthyNorms.voisard`), nil without it: how the cohort's walkers compare with real ones.
         public var rotationZ: Double?
@@ -45,8 +43,8 @@ public enum ClassifierEvaluation {
         let m = summary.measures
         let rotationZ = m.pelvisRotationRangeDeg.map { HealthyNorms.voisard.trunkRotationRangeDeg.z($0, speed: m.speedMps) }
         return Outcome(pattern: s.parameters.pattern, severity: s.parameters.severity, side: s.affectedSide,
-                       flags: flags, walkingFound: m.nSteps > 0, bouts: bouts.count,
-                       boutsUnlikeWalking: bouts.filter(\.measures.isUnlikeWalking).count, rotationZ: rotationZ)
+                       flags: flags, walkingFound: m.nSteps > 0, noted: NotedBouts(bouts),
+                       rotationZ: rotationZ)
     }
 
     /// Every pattern at mild, moderate and severe (`count` subjects each) and a normal cohort.
@@ -84,8 +82,8 @@ public enum ClassifierEvaluation {
         let anyFlag = normal.filter { !$0.flags.filter { !$0.experimental }.isEmpty }.count
         s += "\nNormal recordings with any (non-experimental) flag: \(anyFlag) of \(normal.count). "
         s += "Recordings with no walking found: \(outcomes.filter { !$0.walkingFound }.count) of \(outcomes.count).\n"
-        let bouts = outcomes.reduce(0) { $0 + $1.bouts }, unlike = outcomes.reduce(0) { $0 + $1.boutsUnlikeWalking }
-        s += "Walking bouts noted as possibly not walking (docs/algorithms/bouts-and-measures.md): \(unlike) of \(bouts).\n"
+        s += "Walking bouts noted as possibly not walking (docs/algorithms/bouts-and-measures.md): "
+        s += "\(NotedBouts(summing: outcomes.map(\.noted)).text).\n"
         let z = normal.compactMap(\.rotationZ)
         if z.count > 1 {
             s += "Normal cohort's pelvis roll + yaw range against the healthy norm at its speed: z mean \(Signal.mean(z).fixed(2)), "

@@ -57,10 +57,9 @@ public struct TrialScore: Sendable {
     public var feetLeftRightRatio: Double?
     /// nil when a side has fewer than two straight steps.
     public var stepTimeAsymmetry: StepTimeAsymmetryScore?
-    /// Walking bouts of the whole file, and those of them that look like vibration rather than
-    /// walking (`GaitMeasures.isUnlikeWalking`): all of these are walking, so any is a false alarm.
-    public var bouts: Int = 0
-    public var boutsUnlikeWalking: Int = 0
+    /// Walking bouts of the whole file, and those noted as possibly not walking: all of these are
+    /// walking, so any is a false alarm.
+    public var noted: NotedBouts
 
     /// The subject, the part of the code before the dash.
     public var subject: String { String(code.split(separator: "-").first ?? Substring(code)) }
@@ -301,7 +300,7 @@ public enum VoisardEvaluation {
             turn: TurnScore(turns: result.turns, trial: trial),
             strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio,
             stepTimeAsymmetry: StepTimeAsymmetryScore(trial: trial, steps: steps, reference: reference, matches: contacts),
-            bouts: result.bouts.count, boutsUnlikeWalking: result.bouts.filter(\.measures.isUnlikeWalking).count)
+            noted: NotedBouts(result.bouts))
     }
 
     /// Writes the trial's lower-back recording, rewritten as `rewrite` says (`RecordingResampler`:
@@ -372,8 +371,8 @@ public enum VoisardEvaluation {
             s += "under \(f(EvaluationReport.unreliableSideAccuracy, 1)) right / the others | \(span(medians.unreliable)) / \(span(medians.others)) |\n"
         }
         s += "| final contacts: F1 (±100 ms) | \(f(fc.f1, 3)) |\n"
-        let unlike = r.trials.reduce(0) { $0 + $1.boutsUnlikeWalking }, bouts = r.trials.reduce(0) { $0 + $1.bouts }
-        s += "| walking bouts noted as possibly not walking (vibration; docs/algorithms/bouts-and-measures.md) | \(unlike) of \(bouts) |\n"
+        s += "| walking bouts noted as possibly not walking (vibration; docs/algorithms/bouts-and-measures.md) | "
+        s += "\(NotedBouts(summing: r.trials.map(\.noted)).text) |\n"
         s += "| cadence: mean absolute error | \(f(r.cadenceMAE, 2)) steps/min |\n"
         s += "| walked distance: mean absolute error vs 20 m | \(f(r.distanceMAEPct, 1)) % (mean \(f(r.meanDistanceM, 2)) m) |\n"
         for (straight, label) in [(true, "straight strides"), (false, "all strides, turns included")] {

@@ -54,7 +54,7 @@ final class SideEvidenceTests: XCTestCase {
         var sequencer = ContactSequencer(
             configuration: configuration,
             context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
-            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+            tally: RecordingTally(resolutionS: 0.01))
         var out = [AnalysisEvent]()
         for candidate in found { sequencer.add(candidate, into: &out) }
         sequencer.finish(into: &out)

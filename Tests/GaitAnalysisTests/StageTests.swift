@@ -85,7 +85,7 @@ final class StageTests: XCTestCase {
         var sequencer = ContactSequencer(
             configuration: config,
             context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
-            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+            tally: RecordingTally(resolutionS: 0.01))
         var out = [AnalysisEvent]()
         var truth = [Side]()
         for k in 0..<60 {
@@ -123,7 +123,7 @@ final class StageTests: XCTestCase {
             ContactSequencer(
                 configuration: AnalysisConfiguration(),
                 context: .init(rate: 100, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
-                total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+                tally: RecordingTally(resolutionS: 0.01))
         }
         // A bout of 20 contacts, a 5 s pause, a chain of 5 (too short for a bout), a pause, a bout.
         let indices = (0..<20).map { 100 + $0 * 55 } + (0..<5).map { 1700 + $0 * 55 } + (0..<12).map { 2600 + $0 * 55 }
@@ -159,7 +159,7 @@ final class StageTests: XCTestCase {
         var sequencer = ContactSequencer(
             configuration: AnalysisConfiguration(),
             context: .init(rate: 100, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
-            total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+            tally: RecordingTally(resolutionS: 0.01))
         let closing = 100 + 11 * 55
         // 12 contacts, the last a closing step; 1 s later (well within 2 s) 10 more.
         let indices = (0..<12).map { 100 + $0 * 55 } + (0..<10).map { closing + 100 + $0 * 55 }
@@ -213,7 +213,7 @@ final class StageTests: XCTestCase {
             var sequencer = ContactSequencer(
                 configuration: AnalysisConfiguration(),
                 context: .init(rate: rate, startTime: 0, stepLength: ZijlstraStepLengthEstimator(sensorHeightM: 0.9)),
-                total: MeasuresAccumulator(resolutionS: 0.01), boutCount: 0)
+                tally: RecordingTally(resolutionS: 0.01))
             var out = [AnalysisEvent]()
             for c in contacts { sequencer.add(c, into: &out) }
             sequencer.finish(into: &out)

@@ -33,8 +33,9 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertLessThanOrEqual(report.distanceMAEPct, 6.0)
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
         // Every bout of these healthy walks is walking: none may be noted as vibration.
-        XCTAssertEqual(report.trials.reduce(0) { $0 + $1.bouts }, 96)
-        XCTAssertEqual(report.trials.reduce(0) { $0 + $1.boutsUnlikeWalking }, 0)
+        let noted = NotedBouts(summing: report.trials.map(\.noted))
+        XCTAssertEqual(noted.bouts, 96)
+        XCTAssertEqual(noted.unlikeWalking, 0)
     }
 
     /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight
