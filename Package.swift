@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "GaitKitIngest", targets: ["GaitIngest"]),
         // Reading and drawing gait.analysis/1 documents (`gait report`, `gait merge`); Fuzz/ uses it.
         .library(name: "GaitKitOutput", targets: ["GaitOutput"]),
+        // Batch inputs, metadata and tables (`gait batch`, `gait merge`); Fuzz/ uses it.
+        .library(name: "GaitKitBatch", targets: ["GaitBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -43,8 +43,7 @@ public struct GaitError: Error, Hashable, Sendable, CustomStringConvertible {
         if let file { location += file }
         if let line { location += ":\(line)" }
         if let column { location += (line == nil ? ":-" : "") + ":\(column)" }
-        let text = message.replacingNewlines()
-        return location.isEmpty ? text : "\(location): \(text)"
+        return (location.isEmpty ? message : "\(location): \(message)").replacingNewlines()
     }
 
     /// The same error, naming `file` when it did not name one yet.
@@ -56,7 +55,11 @@ public struct GaitError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension String {
+    /// Every line break as a space, so that an error is one line whatever the file name or the
+    /// quoted input holds. `Character.isNewline`, not `== "\n"`: "\r\n" is one `Character`, equal
+    /// to neither "\r" nor "\n"; the test also catches U+0085, U+2028, U+2029, vertical tab and
+    /// form feed.
     fileprivate func replacingNewlines() -> String {
-        String(self.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+        String(self.map { $0.isNewline ? " " : $0 })
     }
 }

@@ -28,16 +28,21 @@ public enum CSVWriter {
         }
     }
 
+    /// `s` as one CSV field, quoted where it holds a comma, quote or line break. The test is on
+    /// UTF-8 bytes, as `CSVTable` reads them: by `Character`, "\r\n" is one character equal to
+    /// neither "\r" nor "\n", and a quote or comma followed by a combining mark is one character
+    /// equal to neither, so such fields went out unquoted and broke the row
+    /// (`CSVRoundTripTests`).
     static func quoted(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard s.utf8.contains(where: special) else { return s }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(s.utf8.count + 2)
+        for b in s.utf8 {
+            out.append(b)
+            if b == UInt8(ascii: "\"") { out.append(b) }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -152,6 +152,26 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(CSVWriter.field(.string("a,b \"c\"")), "\"a,b \"\"c\"\"\"")
     }
 
+    /// Every text the writer quotes reads back whole through `CSVTable`, as `gait merge` reads
+    /// `errors.csv` and spreadsheets read any table. The cases are those where a `Character` is
+    /// not the byte the CSV grammar looks at: "\r\n" (one `Character`), and a quote or comma
+    /// followed by a combining mark (one `Character` each); before the writer tested bytes, each of
+    /// these went out unquoted or with its quote not doubled, and the row came back split or
+    /// refused.
+    func testCSVFieldsReadBackWhole() throws {
+        let texts = ["plain", "a,b", "say \"hi\"", "two\nlines", "crlf\r\nline", "cr\ronly", "q\"\u{301}x",
+                     ",\u{301}", "\"\u{301}", "end\r\n", "\u{FEFF}x", "", " spaced "]
+        let header = CSVWriter.header(["key", "text", "after"])
+        var body = ""
+        for (i, t) in texts.enumerated() { body += CSVWriter.row([.int(i), .string(t), .string("z")]) }
+        let table = try CSVTable.parse(Array((header + body).utf8), path: "t.csv")
+        XCTAssertEqual(table.header, ["key", "text", "after"])
+        XCTAssertEqual(table.rows.count, texts.count)
+        for (i, row) in table.rows.enumerated() where i < texts.count {
+            XCTAssertEqual(row.fields, [String(i), texts[i], "z"], "text \(i): \(texts[i].debugDescription)")
+        }
+    }
+
     /// An atomic write that fails midway leaves nothing behind; one that succeeds leaves the file.
     /// The temporary names of interrupted atomic writes are told from documents and hidden files.
     func testInterruptedWriteNames() {
@@ -180,5 +200,13 @@ final class OutputTests: XCTestCase {
         XCTAssertEqual(e.description, "a.csv:12:3: expected a number")
         XCTAssertEqual(e.exitCode, 2)
         XCTAssertEqual(GaitError(.analysisFailed, "x").exitCode, 1)
+    }
+
+    /// An error is one line whatever its file name or the input it quotes holds: "\r\n" is one
+    /// `Character`, equal to neither "\r" nor "\n", and went through unchanged before.
+    func testErrorDescriptionIsOneLine() {
+        let e = GaitError(.invalidInput, "found 'x\r\ny' and 'a\nb\rc\u{2028}d\u{85}e'", file: "odd\r\nname.csv", line: 2, column: 1)
+        XCTAssertEqual(e.description, "odd name.csv:2:1: found 'x y' and 'a b c d e'")
+        XCTAssertFalse(e.description.unicodeScalars.contains { $0 == "\n" || $0 == "\r" })
     }
 }
