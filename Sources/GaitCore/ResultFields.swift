@@ -103,6 +103,9 @@ extension Bout: FieldRecord {
             Field("end_s") { .init($0.endS) },
             Field("duration_s") { .init($0.endS - $0.startS) },
         ] + GaitMeasures.fields.map { f in Field(f.name) { f.value($0.measures) } }
+        // Last, added after the others: which bouts the summary leaves out, so that a table of
+        // bouts says so without the reader re-deriving the rule from rounded measures.
+        + [Field("possibly_not_walking") { .bool($0.measures.isUnlikeWalking) }]
 }
 
 extension Summary: FieldRecord {

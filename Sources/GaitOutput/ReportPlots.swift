@@ -93,18 +93,30 @@ enum ReportPlots {
 
     private static func boutPlot(_ bouts: [(start: Double, end: Double, bout: JSONValue)], _ key: String, _ title: String,
                                  _ yLabel: String, _ domain: ClosedRange<Double>?, _ turns: [(start: Double, end: Double)]) -> String {
-        let valued = bouts.compactMap { b in b.bout[key]?.doubleValue.map { (b.start, b.end, $0) } }
+        let valued = bouts.compactMap { b in b.bout[key]?.doubleValue.map { (start: b.start, end: b.end, value: $0, bout: b.bout) } }
         guard !valued.isEmpty, let domain else {
             return noData(title, bouts.isEmpty ? "no walking bouts were found." : "no bout has a value.")
         }
-        let mid = valued.map { 0.5 * ($0.0 + $0.1) }
-        let kept = MinMaxThinning.indices(x: mid, y: valued.map(\.2), maxPoints: maxPointsPerSeries)
-        let series = SVGPlot.Series(label: "bout (\(valued.count))", colour: boutColour,
-                                    marks: .segments(x0: kept.map { valued[$0].0 }, x1: kept.map { valued[$0].1 },
-                                                     y: kept.map { valued[$0].2 }))
+        // Bouts the summary leaves out as possibly not walking (vibration) are drawn apart, in grey.
+        var series: [SVGPlot.Series] = []
+        var drawn = 0
+        for (noted, label, colour) in [(false, "bout", boutColour), (true, "possibly not walking", otherColour)] {
+            let part = valued.filter { ($0.bout["possibly_not_walking"]?.boolValue == true) == noted }
+            guard !part.isEmpty else { continue }
+            let kept = MinMaxThinning.indices(x: part.map { 0.5 * ($0.start + $0.end) }, y: part.map(\.value),
+                                              maxPoints: maxPointsPerSeries)
+            drawn += kept.count
+            series.append(.init(label: "\(label) (\(part.count))", colour: colour,
+                                marks: .segments(x0: kept.map { part[$0].start }, x1: kept.map { part[$0].end },
+                                                 y: kept.map { part[$0].value })))
+        }
         var caption = "One line per walking bout, from its start to its end, at the bout's value: \(valued.count) bout\(valued.count == 1 ? "" : "s")."
-        if kept.count < valued.count { caption += thinningNote(drawn: kept.count, of: valued.count) }
-        let plot = SVGPlot(title: title, yLabel: yLabel, xDomain: domain, series: [series], spans: turns)
+        let noted = valued.count { $0.bout["possibly_not_walking"]?.boolValue == true }
+        if noted > 0 {
+            caption += " In grey, \(noted) that may not be walking (vibration; left out of the summary and the flags)."
+        }
+        if drawn < valued.count { caption += thinningNote(drawn: drawn, of: valued.count) }
+        let plot = SVGPlot(title: title, yLabel: yLabel, xDomain: domain, series: series, spans: turns)
         return figure(title, plot, caption)
     }
 

@@ -68,6 +68,9 @@ final class VibrationTests: XCTestCase {
                 XCTAssertEqual(result.summary.measures.nSteps, kept.reduce(0) { $0 + $1.measures.nSteps }, label)
                 XCTAssertEqual(result.summary.walkingTimeS, kept.reduce(0) { $0 + $1.endS - $1.startS }, accuracy: 1e-9, label)
                 if kept.isEmpty { XCTAssertEqual(result.flags, [], label) }
+                // The document marks the same bouts, for a reader of the bouts table.
+                let field = try XCTUnwrap(Bout.fields.first { $0.name == "possibly_not_walking" })
+                XCTAssertEqual(result.bouts.map { field.value($0) }, result.bouts.map { .bool($0.measures.isUnlikeWalking) }, label)
                 let note = notes.first { $0.contains("may not be walking") }
                 if unlike.isEmpty {
                     XCTAssertNil(note, label)

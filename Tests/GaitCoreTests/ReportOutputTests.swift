@@ -151,6 +151,26 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertTrue(html.contains("left (1)") && html.contains("right (1)"))
     }
 
+    /// Bouts marked `possibly_not_walking` (vibration, left out of the summary) are drawn as their
+    /// own grey series in the per-bout plots, and the caption says how many and why.
+    func testBoutsThatMayNotBeWalkingAreDrawnApart() throws {
+        let text = """
+            {"schema": "gait.analysis/1", "input": {"duration_s": 100},
+             "bouts": [{"start_s": 1, "end_s": 30, "cadence_spm": 110, "possibly_not_walking": false},
+                       {"start_s": 40, "end_s": 60, "cadence_spm": 150, "possibly_not_walking": true},
+                       {"start_s": 70, "end_s": 90, "cadence_spm": 112}]}
+            """
+        let html = HTMLReport.render([(name: "ride", document: try JSONReader.parse(Array(text.utf8), path: "x"))])
+        let cadence = try XCTUnwrap(svgs(html).first)
+        XCTAssertTrue(cadence.contains("bout (2)"), "the walking bouts, the unmarked one included")
+        XCTAssertTrue(cadence.contains("possibly not walking (1)"))
+        XCTAssertTrue(cadence.contains("stroke=\"#777777\""), "drawn in grey")
+        XCTAssertTrue(html.contains("In grey, 1 that may not be walking"))
+        let plain = HTMLReport.render([(name: "walk.csv", document: result().json)])
+        XCTAssertFalse(plain.contains("possibly not walking"))
+        XCTAssertFalse(plain.contains("In grey"))
+    }
+
     /// The page carries the disclaimer, its plots parse as XML, and it names nothing outside
     /// itself: no URL, no script, no external resource.
     func testSelfContainedWithDisclaimer() throws {
