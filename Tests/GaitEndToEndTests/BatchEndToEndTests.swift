@@ -130,6 +130,34 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertFalse(fm.fileExists(atPath: dir.appendingPathComponent("clash").path), "nothing written when the merge is refused")
     }
 
+    /// A failed input whose file name holds a line break (CRLF) keeps its name in `errors.csv`,
+    /// quoted, its error on stderr stays one line, and `gait merge` of the shards reads the table
+    /// back and gives the bytes of the unsharded run. Before the writer tested bytes, "\r\n" (one
+    /// `Character`) went out unquoted, and the merge could not read the table.
+    func testFileNameWithALineBreakSurvivesTheErrorsTable() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let inputs = dir.appendingPathComponent("in")
+        try fm.createDirectory(at: inputs, withIntermediateDirectories: true)
+        try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv"), to: inputs.appendingPathComponent("walk.csv"))
+        try "time_s,acc_x,acc_y,acc_z\n".write(to: inputs.appendingPathComponent("odd\r\nname.csv"), atomically: true, encoding: .utf8)
+        let whole = try GaitBinary.run(["batch", "in", "--out", "whole"], cwd: dir)
+        XCTAssertEqual(whole.status, 1, whole.stderr)
+        let failure = whole.stderr.split(separator: "\n").filter { $0.contains("odd") }
+        XCTAssertEqual(failure.count, 1, "one line: \(whole.stderr.debugDescription)")
+        XCTAssertFalse(failure.first?.contains("\r") ?? true, whole.stderr.debugDescription)
+        let errors = try read(dir.appendingPathComponent("whole/errors.csv"))
+        XCTAssertTrue(errors.contains("\"in/odd\r\nname.csv\""), errors.debugDescription)
+        for k in 1...2 {
+            let shard = try GaitBinary.run(["batch", "in", "--out", "shard\(k)", "--shard", "\(k)/2"], cwd: dir)
+            XCTAssertTrue([0, 1].contains(shard.status), shard.stderr)
+        }
+        let merge = try GaitBinary.run(["merge", "shard1", "shard2", "--out", "merged"], cwd: dir)
+        XCTAssertEqual(merge.status, 1, "the merged errors.csv lists the failed input: \(merge.stderr)")
+        for f in ["errors.csv", "summary.csv"] {
+            XCTAssertEqual(try read(dir.appendingPathComponent("merged/\(f)")), try read(dir.appendingPathComponent("whole/\(f)")), f)
+        }
+    }
+
     /// `--resume` analyses only what has no result yet and the inputs that failed, and gives the
     /// same tables.
     func testResumeAnalysesOnlyWhatIsMissing() throws {
