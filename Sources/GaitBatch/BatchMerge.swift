@@ -11,6 +11,7 @@ import GaitOutput
 /// - `summary.csv` is rebuilt from the documents (the same rows `gait batch` writes).
 /// - `errors.csv` joins the DIRs' `errors.csv`, dropping inputs that have a result in another DIR
 ///   (a shard that failed an input and a later run that succeeded on it) and repeats of one input.
+/// - An `errors.csv` row whose width differs from its header's is an error naming its line.
 /// - Everything is read and checked before anything is written, so a bad DIR leaves OUT untouched;
 ///   each file is written atomically.
 public enum BatchMerge {
@@ -83,6 +84,12 @@ public enum BatchMerge {
         let columns = BatchTables.errorColumns.map { table.column($0) }
         guard let pathColumn = columns[0], let recordingColumn = table.column("recording") else {
             throw GaitError(.invalidInput, "not a batch errors.csv: it needs the columns path and recording", file: path, line: 1)
+        }
+        // A row of another width is not one our writer made (a hand edit, or a cell whose line
+        // break went out unquoted): refused, so that no failure is lost or half read in silence.
+        if let bad = table.rows.first(where: { $0.fields.count != table.header.count }) {
+            throw GaitError(.invalidInput, "a row of \(bad.fields.count) fields where the header has \(table.header.count)",
+                            file: path, line: bad.line)
         }
         return table.rows.map { row in
             let fields = columns.map { c -> JSONValue in

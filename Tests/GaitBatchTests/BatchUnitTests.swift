@@ -134,6 +134,36 @@ final class BatchMetadataTests: XCTestCase {
     }
 }
 
+final class BatchMergeTests: XCTestCase {
+    /// An `errors.csv` row narrower or wider than its header (a hand edit, or a line break that
+    /// went out unquoted) is refused with its line, and nothing is written; a well-formed one,
+    /// with a quoted line break, merges.
+    func testErrorsTableRowsMustMatchTheHeader() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        let header = BatchTables.errorColumns.joined(separator: ",") + "\n"
+        let good = "\"in/odd\r\nname.csv\",1,no data rows,,\"odd\r\nname\",invalid_input\n"
+        for (rows, line) in [("in/a.csv,1,bad,,a\n", 2), (good + "in/b.csv,1,bad,,b,invalid_input,extra\n", 5),
+                             ("in/odd\r\nname.csv,1,no data rows,,odd\r\nname,invalid_input\n", 2)] {
+            let shard = dir.appendingPathComponent("shard-\(line)-\(rows.count)")
+            try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true)
+            try Data((header + rows).utf8).write(to: shard.appendingPathComponent("errors.csv"))
+            let out = dir.appendingPathComponent("out-\(line)-\(rows.count)").path
+            XCTAssertThrowsError(try BatchMerge.merge([shard.path], into: out), rows) { error in
+                let e = error as? GaitError
+                XCTAssertEqual(e?.line, line, rows)
+                XCTAssertEqual(e?.file, shard.path + "/errors.csv", rows)
+            }
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+        }
+        let shard = dir.appendingPathComponent("good")
+        try FileManager.default.createDirectory(at: shard, withIntermediateDirectories: true)
+        try Data((header + good).utf8).write(to: shard.appendingPathComponent("errors.csv"))
+        let report = try BatchMerge.merge([shard.path], into: dir.appendingPathComponent("merged").path)
+        XCTAssertEqual(report.failures, 1)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("merged/errors.csv"), encoding: .utf8), header + good)
+    }
+}
+
 final class BatchTablesTests: XCTestCase {
     /// Every summary field of the document has a column of the same name, none twice.
     func testSummaryColumnsAreUniqueAndIncludeEverySummaryField() {
