@@ -93,11 +93,11 @@ public enum BatchMerge {
         }
         return table.rows.map { row in
             let fields = columns.map { c -> JSONValue in
-                guard let c, c < row.fields.count, !row.fields[c].isEmpty else { return .null }
+                guard let c, !row.fields[c].isEmpty else { return .null }
                 return .string(row.fields[c])
             }
-            let recording = recordingColumn < row.fields.count ? row.fields[recordingColumn] : ""
-            return (recording.isEmpty ? (pathColumn < row.fields.count ? row.fields[pathColumn] : "") : recording, fields)
+            let recording = row.fields[recordingColumn]
+            return (recording.isEmpty ? row.fields[pathColumn] : recording, fields)
         }
     }
 }

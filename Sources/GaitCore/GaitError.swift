@@ -57,8 +57,8 @@ public struct GaitError: Error, Hashable, Sendable, CustomStringConvertible {
 extension String {
     /// Every line break as a space, so that an error is one line whatever the file name or the
     /// quoted input holds. `Character.isNewline`, not `== "\n"`: "\r\n" is one `Character`, equal
-    /// to neither "\r" nor "\n"; the test also catches U+0085, U+2028, U+2029, vertical tab and
-    /// form feed.
+    /// to neither "\r" nor "\n"; `isNewline` also covers U+0085, U+2028, U+2029, vertical tab and
+    /// form feed, which a terminal or an editor breaks the line at.
     fileprivate func replacingNewlines() -> String {
         String(self.map { $0.isNewline ? " " : $0 })
     }

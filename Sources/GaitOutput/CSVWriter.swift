@@ -32,7 +32,7 @@ public enum CSVWriter {
     /// UTF-8 bytes, as `CSVTable` reads them: by `Character`, "\r\n" is one character equal to
     /// neither "\r" nor "\n", and a quote or comma followed by a combining mark is one character
     /// equal to neither, so such fields went out unquoted and broke the row
-    /// (`CSVRoundTripTests`).
+    /// (`OutputTests.testCSVFieldsReadBackWhole`; Fuzz/ `fuzz-tables` checks the round trip).
     static func quoted(_ s: String) -> String {
         let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
         guard s.utf8.contains(where: special) else { return s }

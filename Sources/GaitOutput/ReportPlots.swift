@@ -98,10 +98,13 @@ enum ReportPlots {
             return noData(title, bouts.isEmpty ? "no walking bouts were found." : "no bout has a value.")
         }
         // Bouts the summary leaves out as possibly not walking (vibration) are drawn apart, in grey.
+        let isNoted = { (b: (start: Double, end: Double, value: Double, bout: JSONValue)) in
+            b.bout["possibly_not_walking"]?.boolValue == true
+        }
         var series: [SVGPlot.Series] = []
         var drawn = 0
         for (noted, label, colour) in [(false, "bout", boutColour), (true, "possibly not walking", otherColour)] {
-            let part = valued.filter { ($0.bout["possibly_not_walking"]?.boolValue == true) == noted }
+            let part = valued.filter { isNoted($0) == noted }
             guard !part.isEmpty else { continue }
             let kept = MinMaxThinning.indices(x: part.map { 0.5 * ($0.start + $0.end) }, y: part.map(\.value),
                                               maxPoints: maxPointsPerSeries)
@@ -111,7 +114,7 @@ enum ReportPlots {
                                                  y: kept.map { part[$0].value })))
         }
         var caption = "One line per walking bout, from its start to its end, at the bout's value: \(valued.count) bout\(valued.count == 1 ? "" : "s")."
-        let noted = valued.count { $0.bout["possibly_not_walking"]?.boolValue == true }
+        let noted = valued.count(where: isNoted)
         if noted > 0 {
             caption += " In grey, \(noted) that may not be walking (vibration; left out of the summary and the flags)."
         }
