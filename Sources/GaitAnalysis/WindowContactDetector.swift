@@ -52,11 +52,11 @@ public struct WindowContactDetector {
         fcSmoothing = GaussianKernel.smoothing(sigma: configuration.finalContactSmoothingSeconds * rate)
     }
 
-    /// Contacts whose index lies in `core` (window-local indices); `offset` is the segment index
-    /// of the window's first sample; `frame` is the window's body frame (`BodyFrame.estimate`).
     /// The shortest step (`minStepSeconds`) in samples: no two contacts are nearer.
     private var minStepSamples: Int { Swift.max(1, Int(configuration.minStepSeconds * rate)) }
 
+    /// Contacts whose index lies in `core` (window-local indices); `offset` is the segment index
+    /// of the window's first sample; `frame` is the window's body frame (`BodyFrame.estimate`).
     public func detect(acc: [SIMD3<Double>], gyr: [SIMD3<Double>], frame: BodyFrame, core: Range<Int>,
                        offset: Int) -> [ContactCandidate] {
         let c = configuration

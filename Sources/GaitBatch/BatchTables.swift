@@ -52,10 +52,7 @@ public enum BatchTables {
         row.append(.int(flags.count))
         row.append(.string(flags.joined(separator: ";")))
         row.append(.string(experimental.joined(separator: ";")))
-        var notes: [String] = []
-        if case .array(let items)? = document["notes"] {
-            for case .string(let note) in items { notes.append(note) }
-        }
+        let notes = (document["notes"]?.arrayValue ?? []).compactMap(\.stringValue)
         row.append(.string(notes.joined(separator: notesSeparator)))
         return row
     }
