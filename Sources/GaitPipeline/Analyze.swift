@@ -35,11 +35,29 @@ extension GaitEngine {
             try engine.push(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), into: &events)
             try collector.take(&events, onEvent)
         }
-        let (summary, flags) = try engine.finish(into: &events)
+        return try engine.finish(&events, collector: &collector, onEvent)
+    }
+
+    /// The whole engine over bytes already in memory (a simulated recording, a test's input): the
+    /// result `analyze(path:options:)` gives for a file holding these bytes.
+    public static func analyze(bytes: [UInt8], options: EngineOptions) throws(GaitError) -> AnalysisResult {
+        var engine = GaitEngine(options: options)
+        var collector = ResultCollector()
+        var events = [AnalysisEvent]()
+        do {
+            try bytes.withUnsafeBytes { raw in try engine.push(raw, into: &events) }
+        } catch let e as GaitError { throw e } catch { throw GaitError(.analysisFailed, "\(error)") }
+        return try engine.finish(&events, collector: &collector) { _ in }
+    }
+
+    /// Flushes the engine and gathers the remaining events into the complete result.
+    private mutating func finish(_ events: inout [AnalysisEvent], collector: inout ResultCollector,
+                                 _ onEvent: (AnalysisEvent) throws(GaitError) -> Void) throws(GaitError) -> AnalysisResult {
+        let (summary, flags) = try finish(into: &events)
         try collector.take(&events, onEvent)
         return AnalysisResult(
-            input: engine.input, subject: options.subject, notes: engine.notes, steps: collector.steps,
-            strides: collector.strides, bouts: collector.bouts, turns: engine.turnsAssessed ? collector.turns : nil,
+            input: input, subject: options.subject, notes: notes, steps: collector.steps,
+            strides: collector.strides, bouts: collector.bouts, turns: turnsAssessed ? collector.turns : nil,
             summary: summary, flags: flags)
     }
 }

@@ -101,16 +101,9 @@ public enum SimulatedEvaluation {
     static func analyze(_ recording: SimulatedRecording, subject: Subject) throws(GaitError)
         -> (summary: Summary, flags: [Flag], steps: [Step], bouts: [Bout])
     {
-        var engine = GaitEngine(options: EngineOptions(
+        let r = try GaitEngine.analyze(bytes: recording.csvBytes(), options: EngineOptions(
             reader: ReaderOptions(path: "simulated seed \(recording.parameters.seed)"), subject: subject))
-        var events = [AnalysisEvent]()
-        do {
-            try recording.csvBytes().withUnsafeBytes { raw in try engine.push(raw, into: &events) }
-        } catch let e as GaitError { throw e } catch { throw GaitError(.analysisFailed, "\(error)") }
-        let (summary, flags) = try engine.finish(into: &events)
-        var collector = ResultCollector()
-        collector.take(&events)
-        return (summary, flags, collector.steps, collector.bouts)
+        return (r.summary, r.flags, r.steps, r.bouts)
     }
 
     /// Normal gait at speeds 0.6–1.5 m/s and heights 1.55–1.95 m, `count` seeds from `firstSeed`,

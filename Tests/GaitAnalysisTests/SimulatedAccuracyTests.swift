@@ -13,16 +13,8 @@ import XCTest
 /// the real recordings (`VoisardAccuracyTests`, docs/validation.md).
 final class SimulatedAccuracyTests: XCTestCase {
     static func analyze(_ recording: SimulatedRecording, heightM: Double) throws -> AnalysisResult {
-        let bytes = recording.csvBytes()
-        let options = EngineOptions(reader: ReaderOptions(path: "simulated.csv"), subject: Subject(heightM: heightM))
-        var engine = GaitEngine(options: options)
-        var events = [AnalysisEvent]()
-        try bytes.withUnsafeBytes { try engine.push($0, into: &events) }
-        let (summary, flags) = try engine.finish(into: &events)
-        var collector = ResultCollector()
-        collector.take(&events)
-        return AnalysisResult(input: engine.input, steps: collector.steps, strides: collector.strides,
-                              bouts: collector.bouts, summary: summary, flags: flags)
+        try GaitEngine.analyze(bytes: recording.csvBytes(),
+                               options: EngineOptions(reader: ReaderOptions(path: "simulated.csv"), subject: Subject(heightM: heightM)))
     }
 
     /// Issue 2: on clean simulated normal gait (strides alike but for timing and length,

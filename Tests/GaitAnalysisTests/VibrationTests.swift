@@ -36,15 +36,8 @@ final class VibrationTests: XCTestCase {
     private func analyze(_ bytes: [UInt8], units: AccelerationUnits? = nil) throws -> (result: AnalysisResult, notes: [String]) {
         var reader = ReaderOptions(path: "vibration.csv")
         reader.accUnits = units
-        var engine = GaitEngine(options: EngineOptions(reader: reader, subject: Subject(heightM: 1.75)))
-        var events = [AnalysisEvent]()
-        try bytes.withUnsafeBytes { try engine.push($0, into: &events) }
-        let (summary, flags) = try engine.finish(into: &events)
-        var collector = ResultCollector()
-        collector.take(&events)
-        let result = AnalysisResult(input: engine.input, steps: collector.steps, strides: collector.strides,
-                                    bouts: collector.bouts, summary: summary, flags: flags)
-        return (result, engine.notes)
+        let result = try GaitEngine.analyze(bytes: bytes, options: EngineOptions(reader: reader, subject: Subject(heightM: 1.75)))
+        return (result, result.notes)
     }
 
     /// Measured when the rule was set (2026-11-21; docs/algorithms/bouts-and-measures.md): 127 of
