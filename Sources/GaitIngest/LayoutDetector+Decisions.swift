@@ -125,6 +125,12 @@ extension LayoutDetector {
 
     private static func decideRate(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
         let path = options.path
+        // The command line checks `--rate` itself; this holds for every caller of the library, so
+        // that a bridged gap can never be asked for more than maxBridgedGap × maximumHz samples.
+        if let rate = options.rate, rate.hz > SamplingRate.maximumHz {
+            throw GaitError(.usage, "the sampling rate given, \(rate.hz.fixed(0)) Hz, is above the "
+                                + "\(SamplingRate.maximumHz.fixed(0)) Hz of any motion sensor", file: path)
+        }
         let counter = layout.timeFormat == .counter
         if layout.timeFormat == .none || counter {
             let prefix = counter ? "counter+" : ""

@@ -71,6 +71,23 @@ final class CSVRecordingReaderTests: XCTestCase {
         XCTAssertEqual(past.gaps.map(\.bridged), [false])
     }
 
+    func testRateGivenAboveAnySensorIsRefused() throws {
+        // The library path, not only `--rate`: a rate of 10⁹ Hz would bridge a 0.5 s gap with
+        // 5 × 10⁸ samples. Every source of the rate: no time column, a counter, timestamps.
+        let sources = ["ax,ay,az\n0,0,1\n0,0,1\n", Fixtures.xsens(counters: Array(0..<10)),
+                       "t,ax,ay,az\n0,0,0,1\n0.01,0,0,1\n0.02,0,0,1\n"]
+        for text in sources {
+            XCTAssertThrowsError(try Ingest.read(text, options: ReaderOptions(path: "x.csv", rate: SamplingRate(hz: 1e9)))) { error in
+                let gait = error as? GaitError
+                XCTAssertEqual(gait?.exitCode, 2)
+                XCTAssertEqual(gait?.file, "x.csv")
+                XCTAssertTrue("\(error)".contains("above the 100000 Hz"), "\(error)")
+            }
+            let highest = try Ingest.read(text, options: ReaderOptions(path: "x.csv", rate: SamplingRate(hz: SamplingRate.maximumHz)))
+            XCTAssertEqual(highest.info.samplingRateHz, SamplingRate.maximumHz)
+        }
+    }
+
     func testCounterWithoutRateNeedsOption() throws {
         let text = Fixtures.xsens(counters: Array(0..<50), rateLine: "Exported by MT Manager")
         XCTAssertThrowsError(try Ingest.read(text)) { error in
