@@ -1,5 +1,8 @@
 import Foundation
 import GaitCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One recording of a batch: the file and the name its outputs take.
 public struct BatchInput: Hashable, Sendable {
@@ -34,7 +37,9 @@ public enum BatchInputs {
     public static func resolve(_ arguments: [String], excluding: String? = nil) throws(GaitError) -> [BatchInput] {
         let excluded = excluding.map(absoluteComponents)
         var files: [(given: String, absolute: [String])] = []
-        var seen = Set<[String]>()
+        // Files are told apart by their bytes: Swift's `==` is canonical equivalence, under
+        // which "café.csv" in NFC and in NFD, two files side by side, are one.
+        var seen = Set<[UInt8]>()
         let fm = FileManager.default
         for arg in arguments {
             if arg == "-" {
@@ -47,31 +52,41 @@ public enum BatchInputs {
             let found = isDir.boolValue ? try recordingFiles(under: arg) : [arg]
             for path in found {
                 let abs = absoluteComponents(path)
-                if isDir.boolValue, let excluded, abs.starts(with: excluded) { continue }
-                if seen.insert(abs).inserted { files.append((path, abs)) }
+                if isDir.boolValue, let excluded, abs.starts(with: excluded, by: PathText.sameBytes) { continue }
+                if seen.insert(Array(abs.joined(separator: "/").utf8)).inserted { files.append((path, abs)) }
             }
         }
         guard !files.isEmpty else { throw GaitError(.usage, "no recordings found in the inputs given") }
         // Each file is named by its file name without the extension; where names repeat, by as
         // many of its last path components as tell the repeated ones apart (`s01/walk`,
         // `s02/walk`). Files that differ only in their extension keep it (`a.csv`, `a.txt`).
-        let stems = files.map { f in Array(f.absolute.dropLast()) + [stripExtension(f.absolute.last!)] }
-        let stemCounts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
-        let parts = files.indices.map { k in stemCounts[stems[k]]! > 1 ? files[k].absolute : stems[k] }
+        // Names are compared by their bytes here, as the file system compares them.
+        func bytes(_ parts: some Sequence<String>) -> [UInt8] { Array(parts.joined(separator: "/").utf8) }
+        let stems = files.map { f in Array(f.absolute.dropLast()) + [PathText.strippingExtension(f.absolute.last!)] }
+        let stemCounts = Dictionary(stems.map { (bytes($0), 1) }, uniquingKeysWith: +)
+        let parts = files.indices.map { k in stemCounts[bytes(stems[k])]! > 1 ? files[k].absolute : stems[k] }
         var depth = [Int](repeating: 1, count: files.count)
-        func name(_ k: Int) -> String { parts[k].suffix(depth[k]).joined(separator: "/") }
+        func name(_ k: Int) -> [String] { Array(parts[k].suffix(depth[k])) }
         var grew = true
         while grew {
             grew = false
-            for group in Dictionary(grouping: files.indices, by: name).values where group.count > 1 {
+            for group in Dictionary(grouping: files.indices, by: { bytes(name($0)) }).values where group.count > 1 {
                 for k in group where depth[k] < parts[k].count { depth[k] += 1; grew = true }
             }
         }
         // Only contrived names (`a.csv`, `a.txt` and `a.csv.dat` side by side) can still repeat:
         // those take their whole path, which is unique.
-        let counts = Dictionary(files.indices.map { (name($0), 1) }, uniquingKeysWith: +)
-        let named = files.indices.map { k in
-            BatchInput(path: files[k].given, recording: counts[name(k)]! > 1 ? files[k].absolute.joined(separator: "/") : name(k))
+        let counts = Dictionary(files.indices.map { (bytes(name($0)), 1) }, uniquingKeysWith: +)
+        var named = files.indices.map { k in
+            BatchInput(path: files[k].given,
+                       recording: (counts[bytes(name(k))]! > 1 ? files[k].absolute : name(k)).joined(separator: "/"))
+        }
+        // Names of other bytes that Swift still finds equal differ only in how their letters are
+        // encoded (the same name in NFC and in NFD). Every table and document keys recordings by
+        // name, so all but the first in byte order take `~2`, `~3`.
+        for group in Dictionary(grouping: named.indices, by: { named[$0].recording }).values where group.count > 1 {
+            let ordered = group.sorted { named[$0].recording.utf8.lexicographicallyPrecedes(named[$1].recording.utf8) }
+            for (rank, k) in ordered.enumerated() where rank > 0 { named[k].recording += "~\(rank + 1)" }
         }
         return named.sorted { $0.recording < $1.recording }
     }
@@ -94,47 +109,62 @@ public enum BatchInputs {
 
     private static func recordingFiles(under dir: String) throws(GaitError) -> [String] {
         try files(under: dir) { name in
-            guard let dot = name.lastIndex(of: ".") else { return false }
-            return recordingExtensions.contains(name[name.index(after: dot)...].lowercased())
+            PathText.pathExtension(name).map { recordingExtensions.contains($0.lowercased()) } ?? false
         }.map(\.path)
     }
 
-    /// Regular files under `dir` (recursively; hidden files and folders skipped unless
-    /// `includingHidden`) whose name passes `keep`: their path relative to `dir` and their path, sorted.
+    /// Regular files under `dir` (recursively; hidden files and folders, those whose name starts
+    /// with the byte ".", skipped unless `includingHidden`) whose name passes `keep`: their path
+    /// relative to `dir` and their path, sorted by `PathText.precedes`. A symbolic link counts as
+    /// what it points to, but linked folders are not entered (no cycles). A folder that cannot be
+    /// listed is an error, not a silent gap in the batch.
+    ///
+    /// Read with readdir(3), by byte: Foundation's enumerator returned an absolute path instead of
+    /// a relative one for a folder whose name starts with a combining mark, and the recording
+    /// inside it was dropped.
     public static func files(under dir: String, includingHidden: Bool = false,
-                      keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
-        let fm = FileManager.default
-        guard let walker = fm.enumerator(atPath: dir) else { throw GaitError(.usage, "cannot list the directory", file: dir) }
+                             keep: (String) -> Bool) throws(GaitError) -> [(relative: String, path: String)] {
+        let root = dir.utf8.last == UInt8(ascii: "/") ? dir : dir + "/"
         var out: [(relative: String, path: String)] = []
-        while let relative = walker.nextObject() as? String {
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") && !includingHidden {
-                walker.skipDescendants()
-                continue
+        var pending = [""]  // folders to list, relative to dir ("" is dir itself, else ending "/")
+        while let folder = pending.popLast() {
+            let listed = folder.isEmpty ? dir : root + folder
+            guard let handle = opendir(listed) else {
+                throw GaitError(.usage, "cannot list the directory: \(String(cString: strerror(errno)))", file: listed)
             }
-            let path = dir.hasSuffix("/") ? dir + relative : dir + "/" + relative
-            var isDir: ObjCBool = false
-            guard keep(name), fm.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else { continue }
-            out.append((relative, path))
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." || (PathText.isHidden(name) && !includingHidden) { continue }
+                let relative = folder + name
+                let path = root + relative
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): pending.append(relative + "/")
+                case Int32(DT_REG): if keep(name) { out.append((relative, path)) }
+                default:  // a link, or a file system that does not give the type: what stat says
+                    var info = stat()
+                    let regular = stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+                    var own = stat()
+                    let folderItself = lstat(path, &own) == 0 && (own.st_mode & S_IFMT) == S_IFDIR
+                    if folderItself { pending.append(relative + "/") } else if regular && keep(name) { out.append((relative, path)) }
+                }
+            }
         }
-        return out.sorted { $0.relative < $1.relative }
+        return out.sorted { PathText.precedes($0.relative, $1.relative) }
     }
 
-    /// The path's components from the root, with `.` and `..` resolved (symbolic links are not).
+    /// The path's components from the root, with `.` and `..` resolved (symbolic links are not),
+    /// split at "/" bytes (`PathText`).
     static func absoluteComponents(_ path: String) -> [String] {
-        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let full = path.utf8.first == UInt8(ascii: "/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var parts: [String] = []
-        for c in full.split(separator: "/") {
+        for c in PathText.components(full) {
             if c == "." { continue }
             if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(String(c))
+            parts.append(c)
         }
         return parts
-    }
-
-    static func stripExtension(_ relative: String) -> String {
-        let slash = relative.lastIndex(of: "/").map { relative.index(after: $0) } ?? relative.startIndex
-        guard let dot = relative[slash...].lastIndex(of: "."), dot > slash else { return relative }
-        return String(relative[..<dot])
     }
 }

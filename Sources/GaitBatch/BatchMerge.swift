@@ -73,7 +73,8 @@ public enum BatchMerge {
 
     /// recording name → document path, for every `.json` under `dir`.
     private static func documents(under dir: String) throws(GaitError) -> [(String, String)] {
-        try BatchInputs.files(under: dir) { $0.hasSuffix(".json") }.map { (String($0.relative.dropLast(5)), $0.path) }
+        try BatchInputs.files(under: dir) { PathText.removingSuffix(".json", from: $0) != nil }
+            .map { (PathText.removingSuffix(".json", from: $0.relative)!, $0.path) }
     }
 
     /// The rows of `dir/errors.csv` in the order of `BatchTables.errorColumns`; none when absent.

@@ -49,9 +49,9 @@ public struct BatchMetadata: Sendable {
         for input in inputs {
             byPath[input.path] = input.recording
             byName[input.recording] = input.recording
-            let file = input.path.split(separator: "/").last.map(String.init) ?? input.path
+            let file = PathText.lastComponent(input.path)
             byFile[file, default: []].append(input.recording)
-            let stem = BatchInputs.stripExtension(file)
+            let stem = PathText.strippingExtension(file)
             if stem != file { byFile[stem, default: []].append(input.recording) }
         }
 

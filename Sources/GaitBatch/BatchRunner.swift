@@ -102,7 +102,7 @@ public struct BatchRunner: Sendable {
 
     /// `mkdir -p` of the directory holding `file`.
     static func makeParentDirectory(of file: String) throws(GaitError) {
-        if let slash = file.lastIndex(of: "/") { try makeDirectory(String(file[..<slash])) }
+        if let parent = PathText.parent(file), !parent.isEmpty { try makeDirectory(parent) }
     }
 
     /// `mkdir -p`.

@@ -15,8 +15,10 @@ public enum AtomicFile {
     /// Whether `name` (a file name, no directory) is the temporary file of a write that never
     /// finished (the process was killed): hidden, `.tmp-` and mkstemp's six letters or digits.
     public static func isInterruptedWrite(_ name: String) -> Bool {
-        name.hasPrefix(".") && name.dropLast(6).hasSuffix(temporaryMark)
-            && name.suffix(6).allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let bytes = Array(name.utf8), mark = Array(temporaryMark.utf8)
+        return PathText.isHidden(name) && bytes.count >= mark.count + 6
+            && bytes.dropLast(6).suffix(mark.count).elementsEqual(mark)
+            && bytes.suffix(6).allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     public static func write(_ text: String, to path: String) throws(GaitError) {
@@ -40,8 +42,8 @@ public enum AtomicFile {
     /// Stream a file's contents through `body`, which calls the sink with successive pieces; the
     /// file appears at `path` complete, or not at all if `body` or a write fails.
     public static func write(to path: String, _ body: (_ sink: ([UInt8]) throws(GaitError) -> Void) throws(GaitError) -> Void) throws(GaitError) {
-        let dir = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let base = path.contains("/") ? String(path[path.index(after: path.lastIndex(of: "/")!)...]) : path
+        let dir = PathText.parent(path) ?? "."
+        let base = PathText.lastComponent(path)
         var template = Array("\(dir.isEmpty ? "/" : dir)/.\(base)\(temporaryMark)XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw GaitError(.invalidInput, "cannot create a file in \(dir): \(errnoText())", file: path) }

@@ -54,7 +54,7 @@ struct Report: ParsableCommand {
                 out.append(file)
                 continue
             }
-            let documents = try BatchInputs.files(under: file) { $0.hasSuffix(".json") }.map(\.path)
+            let documents = try BatchInputs.files(under: file) { PathText.removingSuffix(".json", from: $0) != nil }.map(\.path)
             guard !documents.isEmpty else { throw GaitError(.usage, "no analysis documents (.json) in the directory", file: file) }
             out += documents
         }

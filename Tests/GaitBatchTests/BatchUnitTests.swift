@@ -32,6 +32,61 @@ final class BatchInputsTests: XCTestCase {
         XCTAssertEqual(apart.map(\.recording), ["run", "walk"])
     }
 
+    /// Names are cut at "/" and "." bytes, as the file system cuts them, and files are told apart
+    /// by their bytes. Before: a folder named U+0301 + "b" was listed by Foundation with an
+    /// absolute path and its recording was dropped without a word; "café.csv" in NFC and in NFD,
+    /// two files, compared equal as Swift strings and one was dropped; a name starting with "."
+    /// and a combining mark was not hidden.
+    func testNamesAreCutAndToldApartByByte() throws {
+        let dir = try TestPaths.temporaryDirectory().path
+        func create(_ relative: String) {
+            var folder = dir
+            for part in PathText.components(relative).dropLast() {
+                folder += "/" + part
+                mkdir(folder, 0o755)
+            }
+            let file = fopen(dir + "/" + relative, "w")
+            XCTAssertNotNil(file, relative)
+            fputs("t,ax,ay,az\n", file)
+            fclose(file)
+        }
+        let mark = "\u{301}"
+        let nfc = "caf\u{E9}.csv", nfd = "cafe\u{301}.csv"
+        XCTAssertTrue(nfc == nfd && !PathText.sameBytes(nfc, nfd), "the two names compare equal as strings")
+        for f in ["a/walk.csv", mark + "b/walk.csv", nfc, nfd, "." + mark + "hidden.csv", "run." + mark + "csv"] { create(f) }
+
+        let inputs = try BatchInputs.resolve([dir])
+        XCTAssertEqual(inputs.map(\.recording.utf8).map(Array.init),
+                       ["a/walk", "cafe\u{301}", "caf\u{E9}~2", mark + "b/walk"].map { Array($0.utf8) })
+        XCTAssertEqual(inputs.map(\.path.utf8).map(Array.init),
+                       [dir + "/a/walk.csv", dir + "/" + nfd, dir + "/" + nfc, dir + "/" + mark + "b/walk.csv"].map { Array($0.utf8) })
+        // Named on the command line, the folder's name stays one component.
+        let given = try BatchInputs.resolve([dir + "/" + mark + "b/walk.csv", dir + "/a/walk.csv"])
+        XCTAssertEqual(given.map(\.recording.utf8).map(Array.init), ["a/walk", mark + "b/walk"].map { Array($0.utf8) })
+        // The same file twice, by bytes, is still one recording.
+        XCTAssertEqual(try BatchInputs.resolve([dir + "/" + nfc, dir + "/" + nfc]).count, 1)
+    }
+
+    func testPathTextCutsAtBytes() {
+        let mark = "\u{301}"
+        XCTAssertEqual(PathText.components("/a//" + mark + "b/c.csv").count, 3)
+        XCTAssertEqual(Array(PathText.lastComponent("x/" + mark + "b").utf8), Array((mark + "b").utf8))
+        XCTAssertEqual(PathText.parent("x/" + mark + "b").map { Array($0.utf8) }, Array("x".utf8))
+        XCTAssertEqual(PathText.parent("/b"), "")
+        XCTAssertNil(PathText.parent("b"))
+        XCTAssertTrue(PathText.isHidden("." + mark + "x"))
+        XCTAssertEqual(Array(PathText.strippingExtension("d.x/walk." + mark + "csv").utf8), Array("d.x/walk".utf8))
+        XCTAssertEqual(PathText.strippingExtension("d.x/.profile"), "d.x/.profile")
+        XCTAssertEqual(PathText.strippingExtension("a.b.csv"), "a.b")
+        XCTAssertEqual(PathText.pathExtension("walk.CSV"), "CSV")
+        XCTAssertNil(PathText.pathExtension(".profile"))
+        XCTAssertEqual(PathText.removingSuffix(".json", from: "s01/walk.json"), "s01/walk")
+        XCTAssertNil(PathText.removingSuffix(".json", from: "walk.json" + mark))
+        XCTAssertTrue(PathText.precedes("cafe\u{301}", "caf\u{E9}") && !PathText.precedes("caf\u{E9}", "cafe\u{301}"))
+        XCTAssertTrue(AtomicFile.isInterruptedWrite(".a.json.tmp-a1B2c3"))
+        XCTAssertFalse(AtomicFile.isInterruptedWrite("." + mark + "a.json.tmp-a1B2c" + mark))
+    }
+
     /// The batch's own output directory, inside an input directory, is not searched: a second
     /// run must not analyse the first one's summary.csv.
     func testTheOutputDirectoryIsNotAnInput() throws {

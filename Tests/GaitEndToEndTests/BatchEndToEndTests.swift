@@ -1,4 +1,5 @@
 import Foundation
+import GaitCore
 import GaitTestSupport
 import XCTest
 
@@ -158,6 +159,47 @@ final class BatchEndToEndTests: XCTestCase {
         }
     }
 
+    /// Recordings whose names differ only in their bytes are all analysed, whole and in shards.
+    /// Before: of a folder holding `café.csv` twice (NFC and NFD) and `walk.csv` in a folder
+    /// named U+0301 + "b" beside `a/walk.csv`, the batch analysed 2 of the 4 and said nothing of
+    /// the others (Swift's canonical `==` took the two cafés for one file; Foundation's
+    /// enumerator gave the folder's file a path that did not exist).
+    func testNamesThatDifferOnlyInTheirBytesAreAllAnalysed() throws {
+        let dir = try TestPaths.temporaryDirectory().path
+        let recording = try XCTUnwrap(fm.contents(atPath: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv").path))
+        func place(_ relative: String) {
+            var folder = dir + "/in"
+            mkdir(folder, 0o755)
+            for part in PathText.components(relative).dropLast() {
+                folder += "/" + part
+                mkdir(folder, 0o755)
+            }
+            let file = fopen(dir + "/in/" + relative, "w")
+            XCTAssertNotNil(file, relative)
+            _ = recording.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+            fclose(file)
+        }
+        for f in ["caf\u{E9}.csv", "cafe\u{301}.csv", "\u{301}b/walk.csv", "a/walk.csv"] { place(f) }
+        let whole = try GaitBinary.run(["batch", "in", "--out", "whole"], cwd: URL(fileURLWithPath: dir))
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        XCTAssertTrue(whole.stderr.contains("4 analysed, 0 failed"), whole.stderr)
+        let documents = try BatchInputsListing.json(under: dir + "/whole")
+        XCTAssertEqual(documents.map { Array($0.utf8) },
+                       ["a/walk.json", "cafe\u{301}.json", "caf\u{E9}~2.json", "\u{301}b/walk.json"].map { Array($0.utf8) })
+        let summary = try XCTUnwrap(fm.contents(atPath: dir + "/whole/summary.csv"))
+        XCTAssertEqual(summary.split(separator: UInt8(ascii: "\n")).count, 5, "a header and four rows")
+        for k in 1...2 {
+            let shard = try GaitBinary.run(["batch", "in", "--out", "shard\(k)", "--shard", "\(k)/2"], cwd: URL(fileURLWithPath: dir))
+            XCTAssertEqual(shard.status, 0, shard.stderr)
+        }
+        let merge = try GaitBinary.run(["merge", "shard1", "shard2", "--out", "merged"], cwd: URL(fileURLWithPath: dir))
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertEqual(fm.contents(atPath: dir + "/merged/summary.csv"), summary)
+        XCTAssertEqual(try BatchInputsListing.json(under: dir + "/merged").map { Array($0.utf8) }, documents.map { Array($0.utf8) })
+        let resumed = try GaitBinary.run(["batch", "in", "--out", "whole", "--resume"], cwd: URL(fileURLWithPath: dir))
+        XCTAssertTrue(resumed.stderr.contains("0 analysed, 4 kept from an earlier run"), resumed.stderr)
+    }
+
     /// `--resume` analyses only what has no result yet and the inputs that failed, and gives the
     /// same tables.
     func testResumeAnalysesOnlyWhatIsMissing() throws {
@@ -244,5 +286,25 @@ private extension URL {
     func creatingParent() throws -> URL {
         try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
         return self
+    }
+}
+
+/// The `.json` files under a folder, relative, listed by readdir(3) so that their bytes are the
+/// file system's (Foundation's enumerator mangles some names; see `BatchInputs.files`).
+private enum BatchInputsListing {
+    static func json(under dir: String) throws -> [String] {
+        var out: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            guard let handle = opendir(dir + "/" + folder) else { throw CocoaError(.fileReadNoPermission) }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                if Int32(entry.pointee.d_type) == Int32(DT_DIR) { pending.append(folder + name + "/") }
+                else if PathText.removingSuffix(".json", from: name) != nil { out.append(folder + name) }
+            }
+        }
+        return out.sorted(by: PathText.precedes)
     }
 }
