@@ -83,10 +83,18 @@ public enum BatchInputs {
         }
         // Names of other bytes that Swift still finds equal differ only in how their letters are
         // encoded (the same name in NFC and in NFD). Every table and document keys recordings by
-        // name, so all but the first in byte order take `~2`, `~3`.
-        for group in Dictionary(grouping: named.indices, by: { named[$0].recording }).values where group.count > 1 {
+        // name, so all but the first in byte order take `~2`, `~3` (or the next number that no
+        // other recording is named by).
+        var taken = Set(named.map(\.recording))
+        for group in Dictionary(grouping: named.indices, by: { named[$0].recording }).values.sorted(by: { $0[0] < $1[0] })
+        where group.count > 1 {
             let ordered = group.sorted { named[$0].recording.utf8.lexicographicallyPrecedes(named[$1].recording.utf8) }
-            for (rank, k) in ordered.enumerated() where rank > 0 { named[k].recording += "~\(rank + 1)" }
+            var number = 1
+            for k in ordered.dropFirst() {
+                repeat { number += 1 } while taken.contains(named[k].recording + "~\(number)")
+                named[k].recording += "~\(number)"
+                taken.insert(named[k].recording)
+            }
         }
         return named.sorted { $0.recording < $1.recording }
     }

@@ -65,6 +65,13 @@ final class BatchInputsTests: XCTestCase {
         XCTAssertEqual(given.map(\.recording.utf8).map(Array.init), ["a/walk", mark + "b/walk"].map { Array($0.utf8) })
         // The same file twice, by bytes, is still one recording.
         XCTAssertEqual(try BatchInputs.resolve([dir + "/" + nfc, dir + "/" + nfc]).count, 1)
+        // A file already named like the suffix keeps its name; the twin takes the next number.
+        create("caf\u{E9}~2.csv")
+        let suffixed = try BatchInputs.resolve([dir + "/" + nfc, dir + "/" + nfd, dir + "/caf\u{E9}~2.csv"])
+        XCTAssertEqual(suffixed.map(\.recording.utf8).map(Array.init),
+                       ["cafe\u{301}", "caf\u{E9}~2", "caf\u{E9}~3"].map { Array($0.utf8) })
+        XCTAssertEqual(suffixed.map { Array(PathText.lastComponent($0.path).utf8) },
+                       ["cafe\u{301}.csv", "caf\u{E9}~2.csv", "caf\u{E9}.csv"].map { Array($0.utf8) })
     }
 
     func testPathTextCutsAtBytes() {
