@@ -43,16 +43,19 @@ public struct BatchMetadata: Sendable {
         let age = table.column("age_years", "age")
         let sex = table.column("sex")
 
-        var byPath: [String: String] = [:]
+        // Keys are matched as Swift matches text, so a table typed in NFC finds a file named in
+        // NFD; where that makes a key name several recordings, the one whose bytes the key
+        // repeats exactly is meant, and without one the row is refused rather than guessed.
+        var byPath: [String: [(key: String, recording: String)]] = [:]
         var byName: [String: String] = [:]
-        var byFile: [String: [String]] = [:]
+        var byFile: [String: [(key: String, recording: String)]] = [:]
         for input in inputs {
-            byPath[input.path] = input.recording
+            byPath[input.path, default: []].append((input.path, input.recording))
             byName[input.recording] = input.recording
             let file = PathText.lastComponent(input.path)
-            byFile[file, default: []].append(input.recording)
+            byFile[file, default: []].append((file, input.recording))
             let stem = PathText.strippingExtension(file)
-            if stem != file { byFile[stem, default: []].append(input.recording) }
+            if stem != file { byFile[stem, default: []].append((stem, input.recording)) }
         }
 
         var out = BatchMetadata()
@@ -74,15 +77,22 @@ public struct BatchMetadata: Sendable {
             guard let k = cell(key) else {
                 throw GaitError(.usage, "the row names no recording", file: path, line: row.line, column: key + 1)
             }
-            let recording: String?
-            if let r = byPath[k] ?? byName[k] {
-                recording = r
-            } else if let candidates = byFile[k] {
-                guard candidates.count == 1 else {
-                    throw GaitError(.usage, "'\(k)' names \(candidates.count) recordings (\(candidates.prefix(3).joined(separator: ", "))); use their recording names",
+            func only(_ candidates: [(key: String, recording: String)]) throws(GaitError) -> String {
+                let exact = candidates.filter { PathText.sameBytes($0.key, k) }
+                guard let one = exact.count == 1 ? exact[0] : (candidates.count == 1 ? candidates[0] : nil) else {
+                    let names = candidates.prefix(3).map(\.recording).joined(separator: ", ")
+                    throw GaitError(.usage, "'\(k)' names \(candidates.count) recordings (\(names)); use their recording names",
                                     file: path, line: row.line, column: key + 1)
                 }
-                recording = candidates[0]
+                return one.recording
+            }
+            let recording: String?
+            if let candidates = byPath[k] {
+                recording = try only(candidates)
+            } else if let r = byName[k] {
+                recording = r
+            } else if let candidates = byFile[k] {
+                recording = try only(candidates)
             } else {
                 recording = nil
             }

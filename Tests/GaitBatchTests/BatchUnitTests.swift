@@ -172,6 +172,29 @@ final class BatchMetadataTests: XCTestCase {
         XCTAssertEqual(table.unmatchedKeys, ["s99/none"])
     }
 
+    /// Two files whose names are one text in NFC and NFD: a key with the exact bytes of one means
+    /// that one; a key that matches both only as text is refused, never given to either.
+    func testKeysForNamesOfOneTextPickByBytes() throws {
+        let nfc = "caf\u{E9}", nfd = "cafe\u{301}"
+        let twins = [BatchInput(path: "in/\(nfd).csv", recording: nfd), BatchInput(path: "in/\(nfc).csv", recording: nfc + "~2")]
+        let exact = try BatchMetadata.parse(Array("file,height_m\n\(nfc).csv,1.62\nin/\(nfd).csv,1.91\n".utf8), path: "m.csv", inputs: twins)
+        XCTAssertEqual(exact.subject(for: nfc + "~2", defaults: Subject()).heightM, 1.62)
+        XCTAssertEqual(exact.subject(for: nfd, defaults: Subject()).heightM, 1.91)
+        // ệ in NFC, in NFD, and with its two marks in the other order: all one text; the key in
+        // the third spelling is exactly neither file's name.
+        let composed = "\u{1EC7}", decomposed = "e\u{323}\u{302}", reordered = "e\u{302}\u{323}"
+        XCTAssertTrue(composed == reordered && decomposed == reordered)
+        let three = [BatchInput(path: "in/\(composed).csv", recording: composed),
+                     BatchInput(path: "in/\(decomposed).csv", recording: decomposed + "~2")]
+        XCTAssertThrowsError(try BatchMetadata.parse(Array("file,height_m\n\(reordered).csv,1.62\n".utf8), path: "m.csv", inputs: three)) { error in
+            XCTAssertTrue("\(error)".contains("names 2 recordings") && "\(error)".contains("m.csv:2:1"), "\(error)")
+        }
+        let other = [BatchInput(path: "a/\(nfd).csv", recording: nfd), BatchInput(path: "b/\(nfd).csv", recording: "b/" + nfd)]
+        XCTAssertThrowsError(try BatchMetadata.parse(Array("file,height_m\n\(nfc).csv,1.62\n".utf8), path: "m.csv", inputs: other)) { error in
+            XCTAssertTrue("\(error)".contains("names 2 recordings"), "\(error)")
+        }
+    }
+
     /// Bad values name the file, line and column; an ambiguous file name and a recording described
     /// twice are refused.
     func testBadTablesNameLineAndColumn() {
