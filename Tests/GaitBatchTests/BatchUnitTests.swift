@@ -74,6 +74,20 @@ final class BatchInputsTests: XCTestCase {
                        ["cafe\u{301}.csv", "caf\u{E9}~2.csv", "caf\u{E9}.csv"].map { Array($0.utf8) })
     }
 
+    /// A link to a file is a recording; a link to a folder is not entered, so a link back up the
+    /// tree cannot loop.
+    func testLinksToFilesAreTakenAndLinksToFoldersAreNotEntered() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try touch(dir, "real/s1/walk.csv")
+        try touch(dir, "in/own.csv")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.path + "/in/linked.csv", withDestinationPath: "../real/s1/walk.csv")
+        try fm.createSymbolicLink(atPath: dir.path + "/in/folder", withDestinationPath: "../real/s1")
+        try fm.createSymbolicLink(atPath: dir.path + "/in/loop", withDestinationPath: "..")
+        let inputs = try BatchInputs.resolve([dir.path + "/in"])
+        XCTAssertEqual(inputs.map(\.recording), ["linked", "own"])
+    }
+
     func testPathTextCutsAtBytes() {
         let mark = "\u{301}"
         XCTAssertEqual(PathText.components("/a//" + mark + "b/c.csv").count, 3)
