@@ -17,12 +17,16 @@ import Darwin
 /// ends, and every decision is taken on whole lines.
 ///
 /// ## Layouts read
-/// - Delimiter tab, comma or semicolon (or the one a `sep=X` first line names); decimal commas
+/// - Delimiter tab, comma or semicolon (or the one a `sep=X` or `"sep=X"` first line names); decimal commas
 ///   with a tab or semicolon delimiter when no number uses a point; fields may be double-quoted
 ///   (and then hold the delimiter); spaces around fields ignored; columns not used may hold text.
 /// - Preamble lines before the header (e.g. Xsens `Acquisition frequency: 100 Hz`, ActiGraph's
-///   dashed block), one header line, optionally a units row (`s, g, g, g`), or no header at all
-///   (then `--columns` must name the columns by 0-based index).
+///   dashed block), one header line, optionally a units row (`s, g, g, g`, or any line that names
+///   no sensor column under one that does, as Shimmer's `ms, m/(s^2), mV, kOhms, …`), or no header
+///   at all (then `--columns` must name the columns by 0-based index).
+/// - Header names as exporters write them (`HeaderVocabulary`): `Acc_X`, `accX`, `ax`,
+///   `Accelerometer X`, Shimmer's device-named `Shimmer_40AC_Accel_LN_X_CAL`, MetaWear's
+///   `x-axis (g)`. Columns of two devices are refused rather than chosen among.
 /// - UTF-8 with or without BOM, LF or CRLF line ends, blank lines anywhere (not rows).
 /// - Time: a sample counter (PacketCounter, 16-bit wrap unwrapped), seconds,
 ///   milliseconds/microseconds/nanoseconds (relative or since the epoch, integers kept exact),

@@ -5,6 +5,16 @@ import GaitCore
 /// lower→upper case changes (`accX` → `acc x`, `Gyr_X (deg/s)` → `gyr x deg s`). An axis column is
 /// a sensor word followed by an axis letter, either as its own token (`Acc_X`, `accelerometer x`)
 /// or glued to the sensor word (`ax`, `accX`, `gyrox`); tokens after the axis are a unit hint.
+///
+/// Two more shapes that wearables export, tried only when the name does not read as above:
+/// - a device name before the sensor word and a sensor variant between it and the axis, as
+///   Shimmer's Consensys writes them (`Shimmer_40AC_Accel_LN_X_CAL`, `Shimmer_40AC_Gyro_X_CAL`,
+///   `Shimmer_40AC_Timestamp_Unix_CAL`). At most three leading tokens are dropped, and never one
+///   that changes what is measured (`FreeAcc_X` is Xsens's acceleration without gravity, not the
+///   sensor's); `devicePrefix(of:)` gives what was dropped, so that a file holding two devices'
+///   columns can be refused rather than one of them taken at random;
+/// - an axis named alone with its unit, as MetaWear's MetaBase writes one file per sensor
+///   (`x-axis (g)`, `x-axis (deg/s)`): the unit says which sensor.
 enum HeaderVocabulary {
     enum Meaning: Equatable {
         /// Axis 0, 1, 2 for x, y, z.
@@ -39,9 +49,64 @@ enum HeaderVocabulary {
         "framenumber", "frameno",
     ]
 
+    /// Words before a sensor word that change what the column measures: such a name is never read
+    /// as the sensor's own acceleration or rate by dropping them (`FreeAcc_X`, `LinearAccel_X`).
+    static let modifierWords: Set<String> = [
+        "free", "linear", "lin", "user", "gravity", "grav", "delta", "d", "dv", "dq", "global", "earth",
+        "world", "nav", "ned", "enu", "filtered", "filt", "lp", "hp", "mag", "magnetometer", "euler",
+        "quat", "orientation", "velocity", "vel", "angle", "angles", "position", "pos", "jerk", "corrected",
+    ]
+    /// Sensor variants between the sensor word and the axis (Shimmer's low-noise and wide-range
+    /// accelerometers).
+    static let variantWords: Set<String> = ["ln", "wr", "lownoise", "widerange"]
+    /// Tokens after a time word that leave it a plain time column (`Timestamp_Unix_CAL`).
+    static let timeQualifiers: Set<String> = ["unix", "cal", "raw", "utc"]
+
     static func meaning(of name: String) -> Meaning {
         let tokens = tokenize(name)
         guard !tokens.isEmpty else { return .other }
+        if let m = plainMeaning(tokens) { return m }
+        if let m = unitNamedAxis(tokens) { return m }
+        if let (_, m) = prefixedMeaning(tokens) { return m }
+        return .other
+    }
+
+    /// The device name dropped to read `name` (`shimmer 40ac` for `Shimmer_40AC_Accel_LN_X_CAL`),
+    /// "" when the name reads without dropping anything, nil when it does not read at all.
+    static func devicePrefix(of name: String) -> String? {
+        let tokens = tokenize(name)
+        guard !tokens.isEmpty else { return nil }
+        if plainMeaning(tokens) != nil || unitNamedAxis(tokens) != nil { return "" }
+        return prefixedMeaning(tokens).map { tokens[..<$0.dropped].joined(separator: " ") }
+    }
+
+    /// `x-axis (g)`, `y axis (m/s^2)`, `z-axis (deg/s)`: an axis, the word "axis" and a unit.
+    private static func unitNamedAxis(_ tokens: [String]) -> Meaning? {
+        guard tokens.count >= 3, let axis = axisIndex(tokens[0]), tokens[1] == "axis" else { return nil }
+        let hint = tokens[2...].joined()
+        if let units = accUnitsHint(hint) { return .acc(axis: axis, units: units) }
+        if let units = gyroUnitsHint(hint) { return .gyro(axis: axis, units: units) }
+        return nil
+    }
+
+    /// A sensor or time column after a device name of one to three tokens, none of them a
+    /// modifier, with an optional sensor variant before the axis.
+    private static func prefixedMeaning(_ tokens: [String]) -> (dropped: Int, meaning: Meaning)? {
+        guard tokens.count >= 2 else { return nil }
+        for dropped in 1...min(3, tokens.count - 1) {
+            if modifierWords.contains(tokens[dropped - 1]) { return nil }
+            var rest = Array(tokens[dropped...])
+            if let time = timeMeaning(rest) { return (dropped, time) }
+            if rest.count >= 3, variantWords.contains(rest[1]), accWords.contains(rest[0]) { rest.remove(at: 1) }
+            guard rest.count >= 2, axisIndex(rest[1]) != nil, accWords.contains(rest[0]) || gyroWords.contains(rest[0]),
+                  rest[0].count > 1  // not a one-letter `a` or `g` after a device name
+            else { continue }
+            if let m = plainMeaning(rest) { return (dropped, m) }
+        }
+        return nil
+    }
+
+    private static func plainMeaning(_ tokens: [String]) -> Meaning? {
         if let time = timeMeaning(tokens) { return time }
         // The axis token: the first token that is exactly x, y or z, or that ends with one after a
         // sensor word.
@@ -55,7 +120,7 @@ enum HeaderVocabulary {
                 if let m = sensorMeaning(prefix + token.dropLast(), axis: axis, rest: rest) { return m }
             }
         }
-        return .other
+        return nil
     }
 
     private static func sensorMeaning(_ word: String, axis: Int, rest: [String]) -> Meaning? {
@@ -74,6 +139,7 @@ enum HeaderVocabulary {
             let tail = tokens[k...].joined()
             if tail.isEmpty { return .time(units: head == "seconds" || head == "sec" || head == "secs" ? .seconds : nil) }
             if let hint = timeUnitsHint(tail) { return .time(units: hint) }
+            if tokens[k...].allSatisfy(timeQualifiers.contains) { return .time(units: nil) }
         }
         return nil
     }

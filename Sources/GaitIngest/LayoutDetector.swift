@@ -89,8 +89,10 @@ enum LayoutDetector {
         var candidates: [UInt8] = [9, UInt8(ascii: ";"), UInt8(ascii: ",")]
         var from = firstLine
         let first = lines[firstLine]
-        if first.count == 5, String(decoding: first[0..<4], as: UTF8.self).lowercased() == "sep=" {
-            candidates = [first[4]]
+        // `sep=;`, or `"sep=;"` in quotes as Shimmer's Consensys writes it.
+        let sepLine = first.count == 7 && first.first == 34 && first.last == 34 ? Array(first[1..<6]) : first
+        if sepLine.count == 5, String(decoding: sepLine[0..<4], as: UTF8.self).lowercased() == "sep=" {
+            candidates = [sepLine[4]]
             from = firstLine + 1
         }
         var best: (delimiter: UInt8, count: Int, support: Int)? = nil
@@ -141,8 +143,18 @@ enum LayoutDetector {
         }
         var header = (from..<dataRow).last(where: isLabels)
         var unitsRow: Int? = nil
+        // A line that names no sensor column under one that does is that line's units row, whatever
+        // units it names (Shimmer's `ms, m/(s^2), mV, kOhms, local_flux, …`).
+        func namesSensors(_ k: Int) -> Bool {
+            split[k]!.contains { name in
+                switch HeaderVocabulary.meaning(of: name) {
+                case .acc, .gyro: true
+                default: false
+                }
+            }
+        }
         if let h = header, let before = (from..<h).last(where: { !blank[$0] }), isLabels(before),
-           HeaderVocabulary.isUnitsRow(split[h]!) {
+           HeaderVocabulary.isUnitsRow(split[h]!) || (!namesSensors(h) && namesSensors(before)) {
             unitsRow = h
             header = before
         }
@@ -216,6 +228,19 @@ enum LayoutDetector {
             }
         }
         var used = Set(fieldOf.values)
+        // The device each sensor column belongs to ("" unless its name starts with one,
+        // `HeaderVocabulary.devicePrefix`). Columns of several devices are not chosen among: the
+        // wrong one would be analysed as the lower back without a word.
+        let device = layout.hasHeader ? names.map { HeaderVocabulary.devicePrefix(of: $0) ?? "" } : names.map { _ in "" }
+        let accColumns = layout.meanings.indices.filter { if case .acc = layout.meanings[$0] { true } else { false } }
+        let accDevices = accColumns.reduce(into: [String: Int]()) { first, k in first[device[k]] = first[device[k]] ?? k }
+        if ["ax", "ay", "az"].allSatisfy({ fieldOf[$0] == nil }), accDevices.count > 1 {
+            let examples = accDevices.values.sorted().map { names[$0] }.joined(separator: ", ")
+            throw GaitError(.invalidInput,
+                            "the header has acceleration columns of \(accDevices.count) devices (\(examples), …): "
+                                + "name the lower-back sensor's with --columns",
+                            file: options.path, line: layout.preambleLines + 1)
+        }
         func take(_ role: String, _ matches: (HeaderVocabulary.Meaning) -> Bool) {
             guard fieldOf[role] == nil, let f = layout.meanings.indices.first(where: { !used.contains($0) && matches(layout.meanings[$0]) })
             else { return }
@@ -226,7 +251,22 @@ enum LayoutDetector {
         if fieldOf["ax"] == nil && fieldOf["ay"] == nil && fieldOf["az"] == nil {
             for (k, role) in ["ax", "ay", "az"].enumerated() { take(role) { $0 == .bareAxis(axis: k) } }
         }
-        for (k, role) in ["gx", "gy", "gz"].enumerated() { take(role) { if case .gyro(k, _) = $0 { true } else { false } } }
+        // The gyroscope of the accelerometer's device; where none is, that of the only device
+        // with one (acceleration named by hand, or by bare `x, y, z`).
+        let accDevice = fieldOf["ax"].map { device[$0] }
+        let allGyro = layout.meanings.indices.filter { k in
+            guard !used.contains(k), case .gyro = layout.meanings[k] else { return false }
+            return true
+        }
+        let sameDevice = allGyro.filter { device[$0] == accDevice }
+        let gyroColumns = !sameDevice.isEmpty ? sameDevice : (Set(allGyro.map { device[$0] }).count == 1 ? allGyro : [])
+        for (k, role) in ["gx", "gy", "gz"].enumerated() {
+            guard fieldOf[role] == nil, let f = gyroColumns.first(where: { f in
+                if !used.contains(f), case .gyro(k, _) = layout.meanings[f] { true } else { false }
+            }) else { continue }
+            fieldOf[role] = f
+            used.insert(f)
+        }
         if fieldOf["time"] == nil {
             let rateKnown = options.rate != nil || layout.metadataRate != nil
             let counter = layout.meanings.indices.first { !used.contains($0) && layout.meanings[$0] == .counter }

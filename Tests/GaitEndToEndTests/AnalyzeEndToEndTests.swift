@@ -73,6 +73,35 @@ final class AnalyzeEndToEndTests: XCTestCase {
             "ic_s,fc_s,side,side_confidence,step_time_s,step_length_m,bout,in_turn,support_min_g,giving_way_candidate\n"))
     }
 
+    /// The sample rewritten as Shimmer's Consensys exports it (a quoted `sep=` line, device-named
+    /// `_CAL` columns with a second, wide-range accelerometer and other sensors, a units row,
+    /// milliseconds, deg/s) is read without options and gives the same steps, byte for byte.
+    func testShimmerExportOfTheSampleGivesTheSameSteps() throws {
+        let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").dropFirst()
+        let p = "Shimmer_40AC_"
+        var text = "\"sep=\t\"\n"
+        text += ["Timestamp_Unix_CAL", "Accel_LN_X_CAL", "Accel_LN_Y_CAL", "Accel_LN_Z_CAL", "Accel_WR_X_CAL", "Accel_WR_Y_CAL",
+                 "Accel_WR_Z_CAL", "GSR_Skin_Resistance_CAL", "Gyro_X_CAL", "Gyro_Y_CAL", "Gyro_Z_CAL", "Mag_X_CAL"]
+            .map { p + $0 }.joined(separator: "\t") + "\t\n"
+        text += "ms\tm/(s^2)\tm/(s^2)\tm/(s^2)\tm/(s^2)\tm/(s^2)\tm/(s^2)\tkOhms\tdeg/s\tdeg/s\tdeg/s\tlocal_flux\t\n"
+        for line in lines {
+            let v = line.split(separator: ",").map { Double($0)! }
+            let ms = String(format: "%.3f", 1_595_933_810_034 + v[0] * 1000)
+            let acc = v[1...3].map { "\($0)" }, wide = v[1...3].map { "\($0 * 1.01)" }
+            let gyro = v[4...6].map { "\($0 * 180 / Double.pi)" }
+            text += ([ms] + acc + wide + ["401.11"] + gyro + ["-0.11"]).joined(separator: "\t") + "\t\n"
+        }
+        let dir = try TestPaths.temporaryDirectory()
+        let shimmer = dir.appendingPathComponent("Shimmer_40AC_Session1.csv")
+        try text.write(to: shimmer, atomically: true, encoding: .utf8)
+        let original = try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "csv"])
+        let converted = try GaitBinary.run(["analyze", shimmer.path, "--height", "1.75", "--format", "csv"])
+        XCTAssertEqual(converted.status, 0, converted.stderr)
+        XCTAssertEqual(converted.text, original.text)
+        let json = try GaitBinary.run(["analyze", shimmer.path, "--height", "1.75", "--format", "json"])
+        XCTAssertTrue(json.text.contains("\"ax\": \"Shimmer_40AC_Accel_LN_X_CAL\""), String(json.text.prefix(1500)))
+    }
+
     /// The text output says what was read and carries the disclaimer.
     func testTextOutputCarriesDisclaimer() throws {
         let run = try GaitBinary.run(["analyze", sample.path])

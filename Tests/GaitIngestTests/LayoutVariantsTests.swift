@@ -69,6 +69,88 @@ final class LayoutVariantsTests: XCTestCase {
         XCTAssertEqual(only(events).acc[39], SIMD3(0.1, 0.2, 9.7))
     }
 
+    /// Shimmer's Consensys export: a quoted `sep=` line, names prefixed by the device's name and
+    /// ending in `_CAL`, a units row that also names units of other sensors (mV, kOhms,
+    /// local_flux), two accelerometers (low-noise `LN` and wide-range `WR`), a trailing delimiter.
+    static func shimmer(separator: String, quotedSep: Bool, rows: Int = 40) -> String {
+        let p = "Shimmer_40AC_"
+        let names = ["Timestamp_Unix_CAL", "Accel_LN_X_CAL", "Accel_LN_Y_CAL", "Accel_LN_Z_CAL", "Accel_WR_X_CAL",
+                     "Accel_WR_Y_CAL", "Accel_WR_Z_CAL", "Battery_CAL", "GSR_Skin_Resistance_CAL", "Gyro_X_CAL", "Gyro_Y_CAL",
+                     "Gyro_Z_CAL", "Mag_X_CAL", "Mag_Y_CAL", "Mag_Z_CAL", "TimestampSync_FormattedUnix_CAL"].map { p + $0 }
+        let units = ["ms", "m/(s^2)", "m/(s^2)", "m/(s^2)", "m/(s^2)", "m/(s^2)", "m/(s^2)", "mV", "kOhms", "deg/s", "deg/s",
+                     "deg/s", "local_flux", "local_flux", "local_flux", "no_units"]
+        var text = (quotedSep ? "\"sep=\(separator)\"" : "sep=\(separator)") + "\n"
+        text += names.joined(separator: separator) + separator + "\n" + units.joined(separator: separator) + separator + "\n"
+        for k in 0..<rows {
+            let ms = Ingest.fixed(1_595_933_810_034 + Double(k) * 10, 3)
+            let fields = [ms, "0.1", "-9.7", "0.3", "9.9", "9.9", "9.9", "4139.19", "401.11", "\(Double(k))", "2.5", "-1.5",
+                          "-0.11", "-0.91", "-0.04", "2020/07/28 10:56:50.\(k)"]
+            text += fields.joined(separator: separator) + separator + "\n"
+        }
+        return text
+    }
+
+    func testShimmerConsensysExport() throws {
+        for (separator, quoted) in [("\t", true), (";", false), (",", true)] {
+            let (events, info) = try Ingest.read(Self.shimmer(separator: separator, quotedSep: quoted))
+            XCTAssertEqual(info.columns.map(\.column), ["Timestamp_Unix_CAL", "Accel_LN_X_CAL", "Accel_LN_Y_CAL", "Accel_LN_Z_CAL",
+                                                        "Gyro_X_CAL", "Gyro_Y_CAL", "Gyro_Z_CAL"].map { "Shimmer_40AC_" + $0 }, separator)
+            XCTAssertEqual(info.timeFormat, "milliseconds")
+            XCTAssertEqual(info.samplingRateHz, 100)
+            XCTAssertEqual(info.accUnits, "m/s2")
+            XCTAssertEqual(info.gyroUnits, "deg/s")
+            XCTAssertEqual(info.preambleLines, 1)
+            let s = only(events)
+            XCTAssertEqual(s.acc.count, 40)
+            XCTAssertEqual(s.acc[3], SIMD3(0.1, -9.7, 0.3))
+            XCTAssertEqual(s.gyr[3].x, 3 * Double.pi / 180, accuracy: 1e-12)
+        }
+    }
+
+    /// MetaWear's MetaBase writes one file per sensor, its axes named only with their unit.
+    func testMetaWearExport() throws {
+        var acc = "epoch (ms),time (-13:00),elapsed (s),x-axis (g),y-axis (g),z-axis (g)\n"
+        var gyro = "epoch (ms),time (-13:00),elapsed (s),x-axis (deg/s),y-axis (deg/s),z-axis (deg/s)\n"
+        for k in 0..<50 {
+            let ms = 1_700_000_000_000 + k * 10
+            acc += "\(ms),2023-11-14T22:13:20.\(k),\(Ingest.fixed(Double(k) / 100, 3)),0.012,-0.988,0.1\n"
+            gyro += "\(ms),2023-11-14T22:13:20.\(k),\(Ingest.fixed(Double(k) / 100, 3)),1.5,-2.5,0.5\n"
+        }
+        let (events, info) = try Ingest.read(acc)
+        XCTAssertEqual(info.columns.map(\.column), ["epoch (ms)", "x-axis (g)", "y-axis (g)", "z-axis (g)"])
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(info.accUnitsSource, "header")
+        XCTAssertEqual(info.samplingRateHz, 100)
+        XCTAssertEqual(only(events).acc[0], SIMD3(0.012, -0.988, 0.1) * standardGravity)
+        XCTAssertThrowsError(try Ingest.read(gyro)) { error in
+            XCTAssertTrue("\(error)".contains("no acceleration column"), "\(error)")
+        }
+    }
+
+    /// Columns of two devices are not chosen among, and what only looks like the sensor's
+    /// acceleration (gravity removed, `FreeAcc`) is not taken for it.
+    func testSeveralDevicesAndModifiedQuantities() throws {
+        var two = "time,LowerBack_Acc_X,LowerBack_Acc_Y,LowerBack_Acc_Z,LowerBack_Gyr_X,LowerBack_Gyr_Y,LowerBack_Gyr_Z,"
+            + "LeftFoot_Acc_X,LeftFoot_Acc_Y,LeftFoot_Acc_Z,LeftFoot_Gyr_X,LeftFoot_Gyr_Y,LeftFoot_Gyr_Z\n"
+        for k in 0..<40 { two += Ingest.fixed(Double(k) / 100, 2) + ",0.1,0.2,9.7,1,2,3,4,5,6,7,8,9\n" }
+        XCTAssertThrowsError(try Ingest.read(two)) { error in
+            XCTAssertTrue("\(error)".contains("acceleration columns of 2 devices (LowerBack_Acc_X, LeftFoot_Acc_X, …)")
+                          && "\(error)".contains("test.csv:1:"), "\(error)")
+        }
+        // Named by hand, the accelerometer brings its own device's gyroscope.
+        let given = ReaderOptions(path: "test.csv", columns: ["ax": "LeftFoot_Acc_X", "ay": "LeftFoot_Acc_Y", "az": "LeftFoot_Acc_Z"])
+        let (events, info) = try Ingest.read(two, options: given)
+        XCTAssertEqual(info.columns.map(\.column), ["time", "LeftFoot_Acc_X", "LeftFoot_Acc_Y", "LeftFoot_Acc_Z",
+                                                    "LeftFoot_Gyr_X", "LeftFoot_Gyr_Y", "LeftFoot_Gyr_Z"])
+        XCTAssertEqual(only(events).acc[0], SIMD3(4, 5, 6))
+
+        var free = "time,FreeAcc_X,FreeAcc_Y,FreeAcc_Z,LinearAccel_X,LinearAccel_Y,LinearAccel_Z\n"
+        for k in 0..<40 { free += Ingest.fixed(Double(k) / 100, 2) + ",0.1,0.2,0.3,0.1,0.2,0.3\n" }
+        XCTAssertThrowsError(try Ingest.read(free)) { error in
+            XCTAssertTrue("\(error)".contains("no acceleration column"), "\(error)")
+        }
+    }
+
     static let actigraphPreamble = """
         ------------ Data File Created By ActiGraph GT3X+ ActiLife v6.13.4 Firmware v1.9.2 date format M/d/yyyy at 30 Hz  Filter Normal -----------
         Serial Number: MOS2E22180349
