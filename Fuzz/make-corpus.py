@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Seed corpus for fuzz-engine: the first seconds of each SampleData recording in the layouts the
 reader accepts (comma with seconds, the Xsens tab export with a rate line and a PacketCounter that
-skips, no time column), each behind the mode byte that FuzzEngine.swift reads. Usage:
+skips, no time column, Shimmer's Consensys export, MetaWear's per-sensor file, Axivity's headerless
+OMGUI export), each behind the mode byte that FuzzEngine.swift reads. Usage:
 make-corpus.py OUT_DIR (run from the package root)."""
 import os, sys
 
@@ -33,4 +34,28 @@ for name in ["normal-1.3mps", "asymmetric-slow-g-degps", "accelerometer-only"]:
     # No time column: needs the rate (mode bit 0).
     seed(0x01, "\n".join([",".join(cols)] + [",".join(r.split(",")[1:]) for r in rows]) + "\n")
     seed(0x01, "\n".join(",".join(r.split(",")[1:]) for r in rows) + "\n")
+    # Shimmer's Consensys export: quoted sep line, device-named columns, a units row, ms.
+    if len(cols) == 6:
+        p = "Shimmer_40AC_"
+        sh = ['"sep=\t"', "\t".join(p + c for c in ["Timestamp_Unix_CAL", "Accel_LN_X_CAL", "Accel_LN_Y_CAL", "Accel_LN_Z_CAL",
+                                                     "Gyro_X_CAL", "Gyro_Y_CAL", "Gyro_Z_CAL", "Battery_CAL"]) + "\t",
+              "ms\tm/(s^2)\tm/(s^2)\tm/(s^2)\tdeg/s\tdeg/s\tdeg/s\tmV\t"]
+        for r in rows:
+            v = r.split(",")
+            sh.append("\t".join([f"{1595933810034 + float(v[0]) * 1000:.3f}"] + v[1:7] + ["4139.19"]) + "\t")
+        seed(0x00, "\n".join(sh) + "\n")
+    # Axivity's OMGUI export: no header, a date-time, x, y, z (and the gyroscope).
+    ax = []
+    for r in rows:
+        v = r.split(",")
+        ms = round(float(v[0]) * 1000)
+        ax.append(f"2019-01-01 10:{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}," + ",".join(v[1:]))
+    seed(0x00, "\n".join(ax) + "\n")
+    # MetaWear's accelerometer file: axes named by their unit.
+    mw = ["epoch (ms),time (-13:00),elapsed (s),x-axis (g),y-axis (g),z-axis (g)"]
+    for r in rows:
+        v = r.split(",")
+        g = [f"{float(x) / 9.80665:.4f}" for x in v[1:4]] if "-g-" not in name else v[1:4]
+        mw.append(",".join([str(1700000000000 + round(float(v[0]) * 1000)), "2023-11-14T22:13:20.000", v[0]] + g))
+    seed(0x00, "\n".join(mw) + "\n")
 print(f"{n} seeds in {out}")

@@ -318,6 +318,9 @@ public struct InputInfo: Hashable, Sendable {
     public var delimiter: String = ""
     /// Column role → header name (or index) used, e.g. ["time": "PacketCounter", "ax": "Acc_X"].
     public var columns: [(role: String, column: String)] = []
+    /// The file has no header and its columns were taken in the usual order of such exports
+    /// (a date-time, then x, y, z, then the gyroscope's); the engine says so in `notes`.
+    public var columnsAssumed = false
     /// "seconds", "milliseconds", "microseconds", "nanoseconds", "iso8601", "M/d/yyyy",
     /// "d/M/yyyy", "counter" or "none".
     public var timeFormat: String = ""

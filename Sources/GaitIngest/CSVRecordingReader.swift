@@ -23,7 +23,9 @@ import Darwin
 /// - Preamble lines before the header (e.g. Xsens `Acquisition frequency: 100 Hz`, ActiGraph's
 ///   dashed block), one header line, optionally a units row (`s, g, g, g`, or any line that names
 ///   no sensor column under one that does, as Shimmer's `ms, m/(s^2), mV, kOhms, …`), or no header
-///   at all (then `--columns` must name the columns by 0-based index).
+///   at all. Without a header `--columns` must name the columns by 0-based index, except where
+///   the first column holds date-times and 3 or 6 numbers follow (Axivity's OMGUI export): those
+///   are taken as x, y, z and the gyroscope's x, y, z, and the output's notes say so.
 /// - Header names as exporters write them (`HeaderVocabulary`): `Acc_X`, `accX`, `ax`,
 ///   `Accelerometer X`, Shimmer's device-named `Shimmer_40AC_Accel_LN_X_CAL`, MetaWear's
 ///   `x-axis (g)`. Columns of two devices are refused rather than chosen among.
@@ -151,6 +153,7 @@ public struct CSVRecordingReader: Sendable {
         info.rateSource = layout.rateSource
         info.delimiter = layout.delimiterName
         info.columns = layout.columnsUsed
+        info.columnsAssumed = layout.columnsAssumed
         info.timeFormat = layout.timeFormat.rawValue
         info.accUnits = layout.accUnits.rawValue
         info.accUnitsSource = layout.accUnitsSource

@@ -34,6 +34,10 @@ struct Layout {
     var metadataRate: Double? = nil
     /// Whether the preamble says slashed dates are day-first (`date format d/M/yyyy`).
     var metadataDayFirst: Bool? = nil
+    /// A file without a header whose first column holds date-times: its columns were taken in
+    /// the order `time, ax, ay, az[, gx, gy, gz]` (Axivity's OMGUI export).
+    var columnsAssumed = false
+    var leadingDateTimes = false
 
     var delimiterName: String {
         switch delimiter {
@@ -184,6 +188,21 @@ enum LayoutDetector {
             }
         }
 
+        // A file without a header whose first column is mostly date-times (of the first 50 rows).
+        if header == nil {
+            let firsts = (dataRow..<lines.count).lazy.compactMap { split[$0]?.first }.prefix(50)
+            let dated = firsts.filter { text in
+                var t = text
+                return t.withUTF8 { buf in
+                    guard let base = buf.baseAddress else { return false }
+                    return DateTimeParser.iso8601(base, 0, buf.count) != nil
+                        || DateTimeParser.slashed(base, 0, buf.count, dayFirst: false) != nil
+                        || DateTimeParser.slashed(base, 0, buf.count, dayFirst: true) != nil
+                }
+            }.count
+            layout.leadingDateTimes = dated * 2 > firsts.count
+        }
+
         // 4. Columns.
         try assignColumns(&layout, options: options)
 
@@ -226,6 +245,15 @@ enum LayoutDetector {
                 let known = layout.hasHeader ? "columns: \(names.joined(separator: ", "))" : "the file has no header; use 0-based indices"
                 throw GaitError(.usage, "--columns \(role)=\(spec): no such column (\(known))", file: options.path)
             }
+        }
+        // No header, a date-time first, then three or six numbers: the order every exporter of
+        // such files uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). A first
+        // column of plain numbers could be a counter or an axis, so those files still need
+        // --columns. The engine notes the assumption.
+        if !layout.hasHeader && options.columns.isEmpty && layout.leadingDateTimes && (m == 4 || m == 7) {
+            fieldOf = ["time": 0, "ax": 1, "ay": 2, "az": 3]
+            if m == 7 { fieldOf.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
+            layout.columnsAssumed = true
         }
         var used = Set(fieldOf.values)
         // The device each sensor column belongs to ("" unless its name starts with one,

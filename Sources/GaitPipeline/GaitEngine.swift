@@ -111,6 +111,11 @@ public struct GaitEngine {
             if case .segmentStart(let s) = e, !rateChecked {
                 try checkRate(s.rate.hz)
                 rateChecked = true
+                if reader.info.columnsAssumed {
+                    let roles = reader.info.columns.map(\.role).joined(separator: ", ")
+                    notes.append("the file has no header: its columns were taken as \(roles), the order of headerless "
+                                 + "exports with a date-time first (Axivity OMGUI); name them with --columns if they are not")
+                }
             }
             analyzer.handle(e, into: &out)
         }

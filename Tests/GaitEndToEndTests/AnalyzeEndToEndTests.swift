@@ -102,6 +102,31 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertTrue(json.text.contains("\"ax\": \"Shimmer_40AC_Accel_LN_X_CAL\""), String(json.text.prefix(1500)))
     }
 
+    /// The sample rewritten as Axivity's OMGUI writes CSV (no header, a date-time, then x, y, z in
+    /// g) is read without options, says in its notes what it assumed, and finds the same contacts.
+    func testHeaderlessAxivityExportOfTheSample() throws {
+        let lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").dropFirst()
+        var text = ""
+        for line in lines {
+            let v = line.split(separator: ",").map { Double($0)! }
+            let ms = Int((v[0] * 1000).rounded())
+            let time = String(format: "2019-01-01 10:%02d:%02d.%03d", ms / 60_000, ms / 1000 % 60, ms % 1000)
+            text += ([time] + v[1...3].map { String(format: "%.6f", $0 / 9.80665) }).joined(separator: ",") + "\n"
+        }
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("axivity.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        func contacts(_ run: GaitBinary.Run) throws -> [Double] {
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+            return try XCTUnwrap(doc["steps"] as? [[String: Any]]).compactMap { $0["ic_s"] as? Double }
+        }
+        let original = try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "json"])
+        let axivity = try GaitBinary.run(["analyze", file.path, "--height", "1.75", "--format", "json"])
+        XCTAssertEqual(axivity.status, 0, axivity.stderr)
+        XCTAssertTrue(axivity.text.contains("the file has no header: its columns were taken as time, ax, ay, az"))
+        XCTAssertEqual(try contacts(axivity), try contacts(original))
+        XCTAssertFalse(try contacts(original).isEmpty)
+    }
+
     /// The text output says what was read and carries the disclaimer.
     func testTextOutputCarriesDisclaimer() throws {
         let run = try GaitBinary.run(["analyze", sample.path])

@@ -151,6 +151,36 @@ final class LayoutVariantsTests: XCTestCase {
         }
     }
 
+    /// Axivity's OMGUI writes CSV without a header: a date-time, then x, y, z in g (AX6: then the
+    /// gyroscope in deg/s). Such a file is read in that order; one whose first column is a plain
+    /// number still needs --columns (it could be a counter, or an axis).
+    func testHeaderlessExportWithDateTimesFirst() throws {
+        var three = "", six = "", plain = ""
+        for k in 0..<50 {
+            let t = "2019-01-01 10:00:0\(k / 10).\(k % 10)00"
+            three += "\(t),-0.092316,-0.090613,0.986626\n"
+            six += "\(t),-0.092316,-0.090613,0.986626,1.5,-2.5,0.5\n"
+            plain += "\(Ingest.fixed(Double(k) / 10, 1)),-0.092316,-0.090613,0.986626\n"
+        }
+        let (events, info) = try Ingest.read(three)
+        XCTAssertTrue(info.columnsAssumed)
+        XCTAssertEqual(info.columns.map(\.role), ["time", "ax", "ay", "az"])
+        XCTAssertEqual(info.timeFormat, "iso8601")
+        XCTAssertEqual(info.samplingRateHz, 10)
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(only(events).acc[0], SIMD3(-0.092316, -0.090613, 0.986626) * standardGravity)
+        let withGyro = try Ingest.read(six).info
+        XCTAssertEqual(withGyro.columns.map(\.column), ["0", "1", "2", "3", "4", "5", "6"])
+        XCTAssertEqual(withGyro.gyroUnits, "deg/s")
+        XCTAssertThrowsError(try Ingest.read(plain)) { error in
+            XCTAssertTrue("\(error)".contains("no header"), "\(error)")
+        }
+        // Named columns are taken as named, and nothing is assumed.
+        let named = try Ingest.read(three, options: ReaderOptions(path: "x", columns: ["time": "0", "ax": "3", "ay": "2", "az": "1"])).info
+        XCTAssertFalse(named.columnsAssumed)
+        XCTAssertEqual(named.columns.map(\.column), ["0", "3", "2", "1"])
+    }
+
     static let actigraphPreamble = """
         ------------ Data File Created By ActiGraph GT3X+ ActiLife v6.13.4 Firmware v1.9.2 date format M/d/yyyy at 30 Hz  Filter Normal -----------
         Serial Number: MOS2E22180349
