@@ -25,7 +25,8 @@ import Darwin
 ///   no sensor column under one that does, as Shimmer's `ms, m/(s^2), mV, kOhms, …`), or no header
 ///   at all. Without a header `--columns` must name the columns by 0-based index, except where
 ///   the first column holds date-times and 3 or 6 numbers follow (Axivity's OMGUI export): those
-///   are taken as x, y, z and the gyroscope's x, y, z, and the output's notes say so.
+///   are taken as x, y, z and the gyroscope's x, y, z (not where the last three read as
+///   GENEActiv's light, button and temperature), and the output's notes say so.
 /// - Header names as exporters write them (`HeaderVocabulary`): `Acc_X`, `accX`, `ax`,
 ///   `Accelerometer X`, Shimmer's device-named `Shimmer_40AC_Accel_LN_X_CAL`, MetaWear's
 ///   `x-axis (g)`. Columns of two devices are refused rather than chosen among.

@@ -38,6 +38,9 @@ struct Layout {
     /// the order `time, ax, ay, az[, gx, gy, gz]` (Axivity's OMGUI export).
     var columnsAssumed = false
     var leadingDateTimes = false
+    /// In such a file of seven columns, the last three read as GENEActiv's light (never negative)
+    /// and button (only 0 and 1), not as a gyroscope's rates.
+    var lastThreeAreLightButtonTemperature = false
 
     var delimiterName: String {
         switch delimiter {
@@ -201,6 +204,12 @@ enum LayoutDetector {
                 }
             }.count
             layout.leadingDateTimes = dated * 2 > firsts.count
+            if m == 7 {
+                let rows = split[dataRow...].compactMap { $0 }.filter { $0.count == m }
+                let light = rows.compactMap { number($0[4], separator) }, button = rows.compactMap { number($0[5], separator) }
+                layout.lastThreeAreLightButtonTemperature = !light.isEmpty && light.allSatisfy { $0 >= 0 }
+                    && !button.isEmpty && button.allSatisfy { $0 == 0 || $0 == 1 }
+            }
         }
 
         // 4. Columns.
@@ -211,11 +220,14 @@ enum LayoutDetector {
         return layout
     }
 
-    private static func isNumber(_ field: String, _ separator: UInt8) -> Bool {
+    private static func isNumber(_ field: String, _ separator: UInt8) -> Bool { number(field, separator) != nil }
+
+    private static func number(_ field: String, _ separator: UInt8) -> Double? {
         var f = field
         return f.withUTF8 { buf in
-            guard let base = buf.baseAddress else { return false }
-            return DecimalParser.parse(base, 0, buf.count, decimalSeparator: separator)?.isFinite == true
+            guard let base = buf.baseAddress, let v = DecimalParser.parse(base, 0, buf.count, decimalSeparator: separator),
+                  v.isFinite else { return nil }
+            return v
         }
     }
 
@@ -247,12 +259,13 @@ enum LayoutDetector {
             }
         }
         // No header, a date-time first, then three or six numbers: the order every exporter of
-        // such files uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). A first
-        // column of plain numbers could be a counter or an axis, so those files still need
-        // --columns. The engine notes the assumption.
+        // such files uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). The last
+        // three of seven are not taken for the gyroscope where they read as GENEActiv's light,
+        // button and temperature (a rate is not 0 or 1 in every row). A first column of plain numbers could be a
+        // counter or an axis, so those files still need --columns. The engine notes the assumption.
         if !layout.hasHeader && options.columns.isEmpty && layout.leadingDateTimes && (m == 4 || m == 7) {
             fieldOf = ["time": 0, "ax": 1, "ay": 2, "az": 3]
-            if m == 7 { fieldOf.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
+            if m == 7 && !layout.lastThreeAreLightButtonTemperature { fieldOf.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
             layout.columnsAssumed = true
         }
         var used = Set(fieldOf.values)

@@ -155,12 +155,14 @@ final class LayoutVariantsTests: XCTestCase {
     /// gyroscope in deg/s). Such a file is read in that order; one whose first column is a plain
     /// number still needs --columns (it could be a counter, or an axis).
     func testHeaderlessExportWithDateTimesFirst() throws {
-        var three = "", six = "", plain = ""
+        var three = "", six = "", plain = "", geneactiv = ""
         for k in 0..<50 {
             let t = "2019-01-01 10:00:0\(k / 10).\(k % 10)00"
             three += "\(t),-0.092316,-0.090613,0.986626\n"
-            six += "\(t),-0.092316,-0.090613,0.986626,1.5,-2.5,0.5\n"
+            let rate = Double(k % 5 - 2)
+            six += "\(t),-0.092316,-0.090613,0.986626,\(1.5 * rate),\(-2.5 * rate),\(0.5 * rate)\n"
             plain += "\(Ingest.fixed(Double(k) / 10, 1)),-0.092316,-0.090613,0.986626\n"
+            geneactiv += "\(t),-0.092316,-0.090613,0.986626,\(k % 7 * 10),\(k % 2),31.2\n"
         }
         let (events, info) = try Ingest.read(three)
         XCTAssertTrue(info.columnsAssumed)
@@ -172,6 +174,11 @@ final class LayoutVariantsTests: XCTestCase {
         let withGyro = try Ingest.read(six).info
         XCTAssertEqual(withGyro.columns.map(\.column), ["0", "1", "2", "3", "4", "5", "6"])
         XCTAssertEqual(withGyro.gyroUnits, "deg/s")
+        // Seven columns whose last three read as light (never negative), a button (0 or 1) and a
+        // temperature, as GENEActiv's, are not a gyroscope: only time and acceleration are taken.
+        let notGyro = try Ingest.read(geneactiv).info
+        XCTAssertEqual(notGyro.columns.map(\.role), ["time", "ax", "ay", "az"])
+        XCTAssertNil(notGyro.gyroUnits)
         XCTAssertThrowsError(try Ingest.read(plain)) { error in
             XCTAssertTrue("\(error)".contains("no header"), "\(error)")
         }
