@@ -33,7 +33,8 @@ import Darwin
 /// - UTF-8 with or without BOM, LF or CRLF line ends, blank lines anywhere (not rows).
 /// - Time: a sample counter (PacketCounter, 16-bit wrap unwrapped), seconds,
 ///   milliseconds/microseconds/nanoseconds (relative or since the epoch, integers kept exact),
-///   ISO 8601 date-times, ActiGraph-style `M/d/yyyy H:mm:ss.fff`, or no time column.
+///   ISO 8601 date-times (and GENEActiv's `2019-01-01 10:00:00:010`, milliseconds after a colon),
+///   ActiGraph-style `M/d/yyyy H:mm:ss.fff`, or no time column.
 ///
 /// ## How each decision is made
 /// The first lines (at most 256 lines or 64 KiB, or the whole input if shorter) are buffered and

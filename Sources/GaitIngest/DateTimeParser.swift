@@ -1,6 +1,7 @@
 /// Date-times read from bytes, as integer nanoseconds since 1970-01-01T00:00:00Z.
 ///
-/// - ISO 8601: `YYYY-MM-DD[T| ]hh:mm:ss[.fraction][Z|±hh:mm|±hhmm|±hh]`.
+/// - ISO 8601: `YYYY-MM-DD[T| ]hh:mm:ss[.fraction][Z|±hh:mm|±hhmm|±hh]`, and the
+///   milliseconds after a colon that GENEActiv's CSV export writes (`2019-01-01 10:00:00:010`).
 /// - Slashed dates as ActiGraph writes them: `M/d/yyyy H:mm:ss[.fff]` (or `d/M/yyyy` with
 ///   `dayFirst`).
 ///
@@ -14,7 +15,7 @@ enum DateTimeParser {
               let day = scanner.digits(2) else { return nil }
         guard scanner.expect("T") || scanner.expect("t") || scanner.expect(" ") else { return nil }
         guard let hour = scanner.digits(2), scanner.expect(":"), let minute = scanner.digits(2), scanner.expect(":"),
-              let second = scanner.digits(2), let nanos = scanner.fraction() else { return nil }
+              let second = scanner.digits(2), let nanos = scanner.colonMilliseconds() ?? scanner.fraction() else { return nil }
         var offset = 0
         if scanner.expect("Z") || scanner.expect("z") {
             offset = 0
@@ -91,6 +92,16 @@ enum DateTimeParser {
             guard i < end, base[i] == UInt8(ascii: c) else { return false }
             i += 1
             return true
+        }
+
+        /// `:ddd`, exactly three digits, as milliseconds in nanoseconds (GENEActiv); nil, consuming
+        /// nothing, otherwise.
+        mutating func colonMilliseconds() -> Int64? {
+            guard i + 4 <= end, base[i] == UInt8(ascii: ":"), (1...3).allSatisfy({ base[i + $0] &- 48 < 10 }),
+                  i + 4 == end || base[i + 4] &- 48 >= 10 else { return nil }
+            let ms = (1...3).reduce(Int64(0)) { $0 * 10 + Int64(base[i + $1] &- 48) }
+            i += 4
+            return ms * 1_000_000
         }
 
         /// An optional `.digits` (or `,digits`) fraction of a second, in nanoseconds; nil when a

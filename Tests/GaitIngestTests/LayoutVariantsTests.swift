@@ -162,7 +162,7 @@ final class LayoutVariantsTests: XCTestCase {
             let rate = Double(k % 5 - 2)
             six += "\(t),-0.092316,-0.090613,0.986626,\(1.5 * rate),\(-2.5 * rate),\(0.5 * rate)\n"
             plain += "\(Ingest.fixed(Double(k) / 10, 1)),-0.092316,-0.090613,0.986626\n"
-            geneactiv += "\(t),-0.092316,-0.090613,0.986626,\(k % 7 * 10),\(k % 2),31.2\n"
+            geneactiv += "2019-01-01 10:00:0\(k / 10):\(k % 10)00,-0.092316,-0.090613,0.986626,\(k % 7 * 10),\(k % 2),31.2\n"
         }
         let (events, info) = try Ingest.read(three)
         XCTAssertTrue(info.columnsAssumed)
@@ -178,6 +178,7 @@ final class LayoutVariantsTests: XCTestCase {
         // temperature, as GENEActiv's, are not a gyroscope: only time and acceleration are taken.
         let notGyro = try Ingest.read(geneactiv).info
         XCTAssertEqual(notGyro.columns.map(\.role), ["time", "ax", "ay", "az"])
+        XCTAssertEqual(notGyro.samplingRateHz, 10, "GENEActiv's milliseconds after a colon")
         XCTAssertNil(notGyro.gyroUnits)
         XCTAssertThrowsError(try Ingest.read(plain)) { error in
             XCTAssertTrue("\(error)".contains("no header"), "\(error)")
@@ -331,6 +332,10 @@ final class LayoutVariantsTests: XCTestCase {
         XCTAssertEqual(nanos("2024-05-01T12:00:00.010+02:00"), 1_714_557_600_010_000_000)
         XCTAssertEqual(nanos("2024-05-01 10:00:00.000000001"), 1_714_557_600_000_000_001)
         XCTAssertEqual(nanos("2000-02-29T00:00:00Z"), 951_782_400 * 1_000_000_000)
+        // GENEActiv writes the milliseconds after a colon: exactly three digits.
+        XCTAssertEqual(nanos("2024-05-01 10:00:00:010"), 1_714_557_600_010_000_000)
+        XCTAssertNil(nanos("2024-05-01 10:00:00:01"))
+        XCTAssertNil(nanos("2024-05-01 10:00:00:0100"))
         XCTAssertNil(nanos("2024-13-01T00:00:00Z"))
         XCTAssertNil(nanos("2024-05-01T10:00:00."))
         XCTAssertNil(nanos("2024-05-01"))
