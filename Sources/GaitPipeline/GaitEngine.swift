@@ -114,7 +114,7 @@ public struct GaitEngine {
                 if reader.info.columnsAssumed {
                     let roles = reader.info.columns.map(\.role).joined(separator: ", ")
                     notes.append("the file has no header: its columns were taken as \(roles), the order of headerless "
-                                 + "exports with a date-time first (Axivity OMGUI); name them with --columns if they are not")
+                                 + "exports with a date-time first (Axivity OMGUI, GENEActiv); name them with --columns if they are not")
                 }
             }
             analyzer.handle(e, into: &out)
