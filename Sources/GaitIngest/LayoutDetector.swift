@@ -35,8 +35,9 @@ struct Layout {
     /// Whether the preamble says slashed dates are day-first (`date format d/M/yyyy`).
     var metadataDayFirst: Bool? = nil
     /// A file without a header whose first column holds date-times: its columns were taken in
-    /// the order `time, ax, ay, az[, gx, gy, gz]` (Axivity's OMGUI export).
+    /// the order `time, ax, ay, az[, gx, gy, gz]` (Axivity's OMGUI and GENEActiv's exports).
     var columnsAssumed = false
+    /// No header, and most of the first 50 rows start with a date-time.
     var leadingDateTimes = false
     /// In such a file of seven columns, the last three read as GENEActiv's light (never negative)
     /// and button (only 0 and 1), not as a gyroscope's rates.
@@ -261,8 +262,9 @@ enum LayoutDetector {
         // No header, a date-time first, then three or six numbers: the order every exporter of
         // such files uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). The last
         // three of seven are not taken for the gyroscope where they read as GENEActiv's light,
-        // button and temperature (a rate is not 0 or 1 in every row). A first column of plain numbers could be a
-        // counter or an axis, so those files still need --columns. The engine notes the assumption.
+        // button and temperature (a rate is not 0 or 1 in every row). A first column of plain
+        // numbers could be a counter or an axis, so those files still need --columns. The engine
+        // notes the assumption.
         if !layout.hasHeader && options.columns.isEmpty && layout.leadingDateTimes && (m == 4 || m == 7) {
             fieldOf = ["time": 0, "ax": 1, "ay": 2, "az": 3]
             if m == 7 && !layout.lastThreeAreLightButtonTemperature { fieldOf.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
