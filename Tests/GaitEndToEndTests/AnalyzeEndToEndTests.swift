@@ -127,6 +127,28 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertFalse(try contacts(original).isEmpty)
     }
 
+    /// Acceleration with gravity removed (each axis's mean taken out, as free or linear
+    /// acceleration has it) is refused with exit 1 and one line. Before, given its units, it was
+    /// analysed without a word: 107 steps, but a step length of 0.503 m against the sample's
+    /// 0.660 m, the body frame having lost its vertical. The sample itself is not refused.
+    func testAccelerationWithoutGravityIsRefused() throws {
+        let rows = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n")
+        let values = rows.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        let mean = (1...3).map { i in values.map { $0[i] }.reduce(0, +) / Double(values.count) }
+        var text = rows[0] + "\n"
+        for v in values {
+            text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", v[$0] - mean[$0 - 1]) }
+                     + v[4...6].map { String(format: "%.6f", $0) }).joined(separator: ",") + "\n"
+        }
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("free.csv")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let run = try GaitBinary.run(["analyze", file.path, "--units", "m/s2"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("free.csv: the acceleration holds no gravity"), run.stderr)
+        XCTAssertEqual(try GaitBinary.run(["analyze", sample.path]).status, 0)
+    }
+
     /// The text output says what was read and carries the disclaimer.
     func testTextOutputCarriesDisclaimer() throws {
         let run = try GaitBinary.run(["analyze", sample.path])
