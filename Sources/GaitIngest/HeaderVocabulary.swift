@@ -56,6 +56,15 @@ enum HeaderVocabulary {
         "world", "nav", "ned", "enu", "filtered", "filt", "lp", "hp", "mag", "magnetometer", "euler",
         "quat", "orientation", "velocity", "vel", "angle", "angles", "position", "pos", "jerk", "corrected",
     ]
+    /// Whether a name reads as acceleration with gravity removed (`FreeAcc_X`, `LinearAccel_X`,
+    /// `userAcceleration.x`), which the analysis cannot use.
+    static func isGravityFreeAcceleration(_ name: String) -> Bool {
+        let tokens = tokenize(name)
+        let free: Set<String> = ["free", "linear", "lin", "user"]
+        guard let k = tokens.firstIndex(where: free.contains) else { return false }
+        return tokens[(k + 1)...].contains(where: accWords.contains) && tokens.contains { axisIndex($0) != nil }
+    }
+
     /// Sensor variants between the sensor word and the axis (Shimmer's low-noise and wide-range
     /// accelerometers).
     static let variantWords: Set<String> = ["ln", "wr", "lownoise", "widerange"]

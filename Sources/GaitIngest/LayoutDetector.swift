@@ -328,6 +328,12 @@ enum LayoutDetector {
                                 "the file has no header: name the columns with --columns (e.g. --columns time=0,ax=1,ay=2,az=3)",
                                 file: options.path)
             }
+            if let free = names.first(where: HeaderVocabulary.isGravityFreeAcceleration) {
+                throw GaitError(.invalidInput,
+                                "no acceleration column for \(missing) in the header: \(free) and the like hold acceleration "
+                                    + "without gravity, which the analysis cannot use; export the sensor's own acceleration",
+                                file: options.path, line: layout.preambleLines + 1)
+            }
             throw GaitError(.invalidInput,
                             "no acceleration column for \(missing) in the header (\(names.joined(separator: ", "))); name them with --columns",
                             file: options.path, line: layout.preambleLines + 1)

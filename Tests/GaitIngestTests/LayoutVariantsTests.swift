@@ -147,7 +147,8 @@ final class LayoutVariantsTests: XCTestCase {
         var free = "time,FreeAcc_X,FreeAcc_Y,FreeAcc_Z,LinearAccel_X,LinearAccel_Y,LinearAccel_Z\n"
         for k in 0..<40 { free += Ingest.fixed(Double(k) / 100, 2) + ",0.1,0.2,0.3,0.1,0.2,0.3\n" }
         XCTAssertThrowsError(try Ingest.read(free)) { error in
-            XCTAssertTrue("\(error)".contains("no acceleration column"), "\(error)")
+            XCTAssertTrue("\(error)".contains("no acceleration column for ax, ay, az in the header: FreeAcc_X and the like "
+                                              + "hold acceleration without gravity"), "\(error)")
         }
     }
 
