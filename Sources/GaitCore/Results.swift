@@ -347,6 +347,7 @@ public struct InputInfo: Hashable, Sendable {
         a.path == b.path && a.rows == b.rows && a.samplingRateHz == b.samplingRateHz
             && a.rateSource == b.rateSource && a.durationS == b.durationS && a.delimiter == b.delimiter
             && a.columns.map(\.role) == b.columns.map(\.role) && a.columns.map(\.column) == b.columns.map(\.column)
+            && a.columnsAssumed == b.columnsAssumed
             && a.timeFormat == b.timeFormat && a.accUnits == b.accUnits && a.accUnitsSource == b.accUnitsSource
             && a.gyroUnits == b.gyroUnits && a.gyroUnitsSource == b.gyroUnitsSource
             && a.preambleLines == b.preambleLines && a.gaps == b.gaps && a.segments == b.segments

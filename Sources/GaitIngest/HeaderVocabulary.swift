@@ -11,7 +11,7 @@ import GaitCore
 ///   Shimmer's Consensys writes them (`Shimmer_40AC_Accel_LN_X_CAL`, `Shimmer_40AC_Gyro_X_CAL`,
 ///   `Shimmer_40AC_Timestamp_Unix_CAL`). At most three leading tokens are dropped, and never one
 ///   that changes what is measured (`FreeAcc_X` is Xsens's acceleration without gravity, not the
-///   sensor's); `devicePrefix(of:)` gives what was dropped, so that a file holding two devices'
+///   sensor's); `reading(of:)` gives what was dropped, so that a file holding two devices'
 ///   columns can be refused rather than one of them taken at random;
 /// - an axis named alone with its unit, as MetaWear's MetaBase writes one file per sensor
 ///   (`x-axis (g)`, `x-axis (deg/s)`): the unit says which sensor.
@@ -71,22 +71,16 @@ enum HeaderVocabulary {
     /// Tokens after a time word that leave it a plain time column (`Timestamp_Unix_CAL`).
     static let timeQualifiers: Set<String> = ["unix", "cal", "raw", "utc"]
 
-    static func meaning(of name: String) -> Meaning {
-        let tokens = tokenize(name)
-        guard !tokens.isEmpty else { return .other }
-        if let m = plainMeaning(tokens) { return m }
-        if let m = unitNamedAxis(tokens) { return m }
-        if let (_, m) = prefixedMeaning(tokens) { return m }
-        return .other
-    }
+    static func meaning(of name: String) -> Meaning { reading(of: name).meaning }
 
-    /// The device name dropped to read `name` (`shimmer 40ac` for `Shimmer_40AC_Accel_LN_X_CAL`),
-    /// "" when the name reads without dropping anything, nil when it does not read at all.
-    static func devicePrefix(of name: String) -> String? {
+    /// What `name` says, and the device name dropped to read it (`shimmer 40ac` for
+    /// `Shimmer_40AC_Accel_LN_X_CAL`; "" when nothing was dropped or the name does not read).
+    static func reading(of name: String) -> (meaning: Meaning, device: String) {
         let tokens = tokenize(name)
-        guard !tokens.isEmpty else { return nil }
-        if plainMeaning(tokens) != nil || unitNamedAxis(tokens) != nil { return "" }
-        return prefixedMeaning(tokens).map { tokens[..<$0.dropped].joined(separator: " ") }
+        guard !tokens.isEmpty else { return (.other, "") }
+        if let m = plainMeaning(tokens) ?? unitNamedAxis(tokens) { return (m, "") }
+        if let (dropped, m) = prefixedMeaning(tokens) { return (m, tokens[..<dropped].joined(separator: " ")) }
+        return (.other, "")
     }
 
     /// `x-axis (g)`, `y axis (m/s^2)`, `z-axis (deg/s)`: an axis, the word "axis" and a unit.

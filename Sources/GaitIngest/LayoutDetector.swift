@@ -30,6 +30,9 @@ struct Layout {
     var gyroHints: [AngularRateUnits?] = []
     var timeHints: [HeaderVocabulary.TimeUnitHint?] = []
     var meanings: [HeaderVocabulary.Meaning] = []
+    /// The device each header name belongs to ("" unless it starts with one,
+    /// `HeaderVocabulary.reading`).
+    var devices: [String] = []
     /// Rate stated in the preamble.
     var metadataRate: Double? = nil
     /// Whether the preamble says slashed dates are day-first (`date format d/M/yyyy`).
@@ -37,11 +40,6 @@ struct Layout {
     /// A file without a header whose first column holds date-times: its columns were taken in
     /// the order `time, ax, ay, az[, gx, gy, gz]` (Axivity's OMGUI and GENEActiv's exports).
     var columnsAssumed = false
-    /// No header, and most of the first 50 rows start with a date-time.
-    var leadingDateTimes = false
-    /// In such a file of seven columns, the last three read as GENEActiv's light (never negative)
-    /// and button (only 0 and 1), not as a gyroscope's rates.
-    var lastThreeAreLightButtonTemperature = false
 
     var delimiterName: String {
         switch delimiter {
@@ -179,7 +177,9 @@ enum LayoutDetector {
         }
 
         // Unit hints from the header names and the units row.
-        layout.meanings = header.map { split[$0]!.map(HeaderVocabulary.meaning) } ?? Array(repeating: .other, count: m)
+        let readings = header.map { split[$0]!.map(HeaderVocabulary.reading) } ?? Array(repeating: (.other, ""), count: m)
+        layout.meanings = readings.map(\.meaning)
+        layout.devices = readings.map(\.device)
         layout.accHints = layout.meanings.map { if case .acc(_, let u) = $0 { u } else { nil } }
         layout.gyroHints = layout.meanings.map { if case .gyro(_, let u) = $0 { u } else { nil } }
         layout.timeHints = layout.meanings.map { if case .time(let u) = $0 { u } else { nil } }
@@ -192,29 +192,9 @@ enum LayoutDetector {
             }
         }
 
-        // A file without a header whose first column is mostly date-times (of the first 50 rows).
-        if header == nil {
-            let firsts = (dataRow..<lines.count).lazy.compactMap { split[$0]?.first }.prefix(50)
-            let dated = firsts.filter { text in
-                var t = text
-                return t.withUTF8 { buf in
-                    guard let base = buf.baseAddress else { return false }
-                    return DateTimeParser.iso8601(base, 0, buf.count) != nil
-                        || DateTimeParser.slashed(base, 0, buf.count, dayFirst: false) != nil
-                        || DateTimeParser.slashed(base, 0, buf.count, dayFirst: true) != nil
-                }
-            }.count
-            layout.leadingDateTimes = dated * 2 > firsts.count
-            if m == 7 {
-                let rows = split[dataRow...].compactMap { $0 }.filter { $0.count == m }
-                let light = rows.compactMap { number($0[4], separator) }, button = rows.compactMap { number($0[5], separator) }
-                layout.lastThreeAreLightButtonTemperature = !light.isEmpty && light.allSatisfy { $0 >= 0 }
-                    && !button.isEmpty && button.allSatisfy { $0 == 0 || $0 == 1 }
-            }
-        }
-
         // 4. Columns.
-        try assignColumns(&layout, options: options)
+        let assumed = header == nil ? headerlessOrder(split[dataRow...], fieldCount: m, separator: separator) : nil
+        try assignColumns(&layout, options: options, assumed: assumed)
 
         // 5. Time format, rate, units.
         try decide(&layout, lines: lines, blank: blank, options: options)
@@ -239,7 +219,39 @@ enum LayoutDetector {
         }
     }
 
-    private static func assignColumns(_ layout: inout Layout, options: ReaderOptions) throws(GaitError) {
+    /// The columns of a file without a header whose first column is mostly date-times (of the
+    /// first 50 rows), followed by three or six numbers: the order every exporter of such files
+    /// uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). The last three of seven
+    /// are not taken for the gyroscope where they read as GENEActiv's light (never negative),
+    /// button (only 0 and 1) and temperature. Nil otherwise: a first column of plain numbers could
+    /// be a counter or an axis, so those files still need --columns.
+    private static func headerlessOrder(_ rows: ArraySlice<[String]?>, fieldCount m: Int, separator: UInt8) -> [String: Int]? {
+        guard m == 4 || m == 7 else { return nil }
+        let firsts = rows.lazy.compactMap { $0?.first }.prefix(50)
+        let dated = firsts.filter { text in
+            var t = text
+            return t.withUTF8 { buf in
+                guard let base = buf.baseAddress else { return false }
+                return DateTimeParser.iso8601(base, 0, buf.count) != nil
+                    || DateTimeParser.slashed(base, 0, buf.count, dayFirst: false) != nil
+                    || DateTimeParser.slashed(base, 0, buf.count, dayFirst: true) != nil
+            }
+        }.count
+        guard dated * 2 > firsts.count else { return nil }
+        var order = ["time": 0, "ax": 1, "ay": 2, "az": 3]
+        if m == 7 {
+            let full = rows.compactMap { $0 }.filter { $0.count == m }
+            let light = full.compactMap { number($0[4], separator) }, button = full.compactMap { number($0[5], separator) }
+            let lightButtonTemperature = !light.isEmpty && light.allSatisfy { $0 >= 0 }
+                && !button.isEmpty && button.allSatisfy { $0 == 0 || $0 == 1 }
+            if !lightButtonTemperature { order.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
+        }
+        return order
+    }
+
+    /// `assumed`: the columns of a headerless file (`headerlessOrder`), taken where `--columns`
+    /// names none.
+    private static func assignColumns(_ layout: inout Layout, options: ReaderOptions, assumed: [String: Int]?) throws(GaitError) {
         let names = layout.columnNames, m = layout.fieldCount
         var fieldOf: [String: Int] = [:]
         for role in ReaderOptions.roles {
@@ -259,22 +271,15 @@ enum LayoutDetector {
                 throw GaitError(.usage, "--columns \(role)=\(spec): no such column (\(known))", file: options.path)
             }
         }
-        // No header, a date-time first, then three or six numbers: the order every exporter of
-        // such files uses (Axivity OMGUI: time, x, y, z in g; AX6: then the gyroscope). The last
-        // three of seven are not taken for the gyroscope where they read as GENEActiv's light,
-        // button and temperature (a rate is not 0 or 1 in every row). A first column of plain
-        // numbers could be a counter or an axis, so those files still need --columns. The engine
-        // notes the assumption.
-        if !layout.hasHeader && options.columns.isEmpty && layout.leadingDateTimes && (m == 4 || m == 7) {
-            fieldOf = ["time": 0, "ax": 1, "ay": 2, "az": 3]
-            if m == 7 && !layout.lastThreeAreLightButtonTemperature { fieldOf.merge(["gx": 4, "gy": 5, "gz": 6]) { $1 } }
+        // A headerless file in the order of its exporter (`headerlessOrder`); the engine notes it.
+        if let assumed, options.columns.isEmpty {
+            fieldOf = assumed
             layout.columnsAssumed = true
         }
         var used = Set(fieldOf.values)
-        // The device each sensor column belongs to ("" unless its name starts with one,
-        // `HeaderVocabulary.devicePrefix`). Columns of several devices are not chosen among: the
-        // wrong one would be analysed as the lower back without a word.
-        let device = layout.hasHeader ? names.map { HeaderVocabulary.devicePrefix(of: $0) ?? "" } : names.map { _ in "" }
+        // Columns of several devices are not chosen among: the wrong one would be analysed as the
+        // lower back without a word.
+        let device = layout.devices
         let accColumns = layout.meanings.indices.filter { if case .acc = layout.meanings[$0] { true } else { false } }
         let accDevices = accColumns.reduce(into: [String: Int]()) { first, k in first[device[k]] = first[device[k]] ?? k }
         if ["ax", "ay", "az"].allSatisfy({ fieldOf[$0] == nil }), accDevices.count > 1 {
@@ -284,8 +289,9 @@ enum LayoutDetector {
                                 + "name the lower-back sensor's with --columns",
                             file: options.path, line: layout.preambleLines + 1)
         }
-        func take(_ role: String, _ matches: (HeaderVocabulary.Meaning) -> Bool) {
-            guard fieldOf[role] == nil, let f = layout.meanings.indices.first(where: { !used.contains($0) && matches(layout.meanings[$0]) })
+        func take(_ role: String, among candidates: [Int]? = nil, _ matches: (HeaderVocabulary.Meaning) -> Bool) {
+            guard fieldOf[role] == nil,
+                  let f = (candidates ?? Array(layout.meanings.indices)).first(where: { !used.contains($0) && matches(layout.meanings[$0]) })
             else { return }
             fieldOf[role] = f
             used.insert(f)
@@ -304,11 +310,7 @@ enum LayoutDetector {
         let sameDevice = allGyro.filter { device[$0] == accDevice }
         let gyroColumns = !sameDevice.isEmpty ? sameDevice : (Set(allGyro.map { device[$0] }).count == 1 ? allGyro : [])
         for (k, role) in ["gx", "gy", "gz"].enumerated() {
-            guard fieldOf[role] == nil, let f = gyroColumns.first(where: { f in
-                if !used.contains(f), case .gyro(k, _) = layout.meanings[f] { true } else { false }
-            }) else { continue }
-            fieldOf[role] = f
-            used.insert(f)
+            take(role, among: gyroColumns) { if case .gyro(k, _) = $0 { true } else { false } }
         }
         if fieldOf["time"] == nil {
             let rateKnown = options.rate != nil || layout.metadataRate != nil
