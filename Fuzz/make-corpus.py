@@ -2,7 +2,7 @@
 """Seed corpus for fuzz-engine: the first seconds of each SampleData recording in the layouts the
 reader accepts (comma with seconds, the Xsens tab export with a rate line and a PacketCounter that
 skips, no time column, Shimmer's Consensys export, MetaWear's per-sensor file, Axivity's headerless
-OMGUI export), each behind the mode byte that FuzzEngine.swift reads. Usage:
+OMGUI export, milli-g), each behind the mode byte that FuzzEngine.swift reads. Usage:
 make-corpus.py OUT_DIR (run from the package root)."""
 import os, sys
 
@@ -58,4 +58,11 @@ for name in ["normal-1.3mps", "asymmetric-slow-g-degps", "accelerometer-only"]:
         g = [f"{float(x) / 9.80665:.4f}" for x in v[1:4]] if "-g-" not in name else v[1:4]
         mw.append(",".join([str(1700000000000 + round(float(v[0]) * 1000)), "2023-11-14T22:13:20.000", v[0]] + g))
     seed(0x00, "\n".join(mw) + "\n")
+    # Milli-g, named in the header (Noraxon's `(mG)`).
+    mg = ["time,Acc X (mG),Acc Y (mG),Acc Z (mG)"]
+    for r in rows:
+        v = r.split(",")
+        scale = 1000 if "-g-" in name else 1000 / 9.80665
+        mg.append(",".join([v[0]] + [f"{float(x) * scale:.1f}" for x in v[1:4]]))
+    seed(0x00, "\n".join(mg) + "\n")
 print(f"{n} seeds in {out}")

@@ -5,9 +5,18 @@ public enum AccelerationUnits: String, Hashable, Sendable, CaseIterable {
     case g = "g"
     /// Metres per second squared; a sensor at rest reads 9.80665 upwards.
     case metresPerSecondSquared = "m/s2"
+    /// Thousandths of standard gravity; a sensor at rest reads 1000 upwards (Noraxon's `mG`,
+    /// accelerometers such as the ADXL362 that count in mg, loggers that write them unscaled).
+    case milliG = "mg"
 
     /// The factor that converts a value in these units to m/s².
-    @inlinable public var toSI: Double { self == .g ? standardGravity : 1 }
+    @inlinable public var toSI: Double {
+        switch self {
+        case .g: standardGravity
+        case .metresPerSecondSquared: 1
+        case .milliG: standardGravity / 1000
+        }
+    }
     /// The factor that converts a value in m/s² to these units.
     @inlinable public var fromSI: Double { 1 / toSI }
 }

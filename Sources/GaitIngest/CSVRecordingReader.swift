@@ -30,6 +30,9 @@ import Darwin
 /// - Header names as exporters write them (`HeaderVocabulary`): `Acc_X`, `accX`, `ax`,
 ///   `Accelerometer X`, Shimmer's device-named `Shimmer_40AC_Accel_LN_X_CAL`, MetaWear's
 ///   `x-axis (g)`. Columns of two devices are refused rather than chosen among.
+/// - Acceleration in g, m/s² or mg (thousandths of g), named in the header or a units row, or
+///   told by the gravity a worn sensor reads (about 1, 9.81 or 1000); units named in the header
+///   over values that are gravity in other units are refused, naming both.
 /// - UTF-8 with or without BOM, LF or CRLF line ends, blank lines anywhere (not rows).
 /// - Time: a sample counter (PacketCounter, 16-bit wrap unwrapped), seconds,
 ///   milliseconds/microseconds/nanoseconds (relative or since the epoch, integers kept exact),

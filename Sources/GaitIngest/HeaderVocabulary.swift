@@ -161,6 +161,7 @@ enum HeaderVocabulary {
     static func accUnitsHint(_ hint: String) -> AccelerationUnits? {
         switch hint {
         case "g", "gs", "gforce": return .g
+        case "mg", "millig", "milligs", "milligravity": return .milliG
         case "ms2", "ms²", "mps2", "ms", "mss", "msec2", "mpss", "meterspersecondsquared", "metrespersecondsquared":
             return .metresPerSecondSquared
         default: return nil

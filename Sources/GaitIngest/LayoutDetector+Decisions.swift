@@ -211,21 +211,29 @@ extension LayoutDetector {
             layout.accUnits = units
             layout.accUnitsSource = "option"
         } else if let hint = accHints[0], accHints.allSatisfy({ $0 == hint }) {
+            // A header that names one unit over values that read as gravity in another is wrong
+            // about one of them (a magnetometer's mG taken for milli-g, m/s² labelled g); values
+            // that read as gravity in no unit (a logger's leading zeros) leave the header trusted.
+            let median = medianMagnitude(accs)
+            if let read = unitsOfGravity(median), read != hint {
+                throw GaitError(.invalidInput,
+                                "the header gives the acceleration in \(hint.rawValue), but the median |a| of the first \(accs.count) "
+                                    + "rows, \(median.fixed(3)), is gravity in \(read.rawValue) (in \(hint.rawValue) it would be "
+                                    + "\((median * hint.toSI / standardGravity).fixed(3)) g, where a worn sensor reads about 1 g); "
+                                    + "pass --units \(read.rawValue) if the values are right",
+                                file: options.path)
+            }
             layout.accUnits = hint
             layout.accUnitsSource = "header"
         } else {
-            let magnitudes = accs.map { ($0 * $0).sum().squareRoot() }.sorted()
-            let median = magnitudes[magnitudes.count / 2]
-            if (0.5...2).contains(median) {
-                layout.accUnits = .g
-            } else if (4.9...19.6).contains(median) {
-                layout.accUnits = .metresPerSecondSquared
-            } else {
+            let median = medianMagnitude(accs)
+            guard let units = unitsOfGravity(median) else {
                 throw GaitError(.invalidInput,
                                 "cannot tell the acceleration units: the median |a| of the first \(accs.count) rows is "
-                                    + "\(median), neither about 1 (g) nor about 9.81 (m/s²); pass --units g or --units m/s2",
+                                    + "\(median), neither about 1 (g), 9.81 (m/s²) nor 1000 (mg); pass --units g, --units m/s2 or --units mg",
                                 file: options.path)
             }
+            layout.accUnits = units
             layout.accUnitsSource = "detected"
         }
         guard !layout.gyroFields.isEmpty else { return }
@@ -242,6 +250,21 @@ extension LayoutDetector {
             layout.gyroUnitsSource = "detected"
             layout.gyroUnitsAwaitMotion = evidence.accSDg < motionSDg
         }
+    }
+
+    /// The units in which a median |a| of `median` is about 1 g, the gravity every worn sensor
+    /// reads: within a factor 2 of 1 (g), 9.81 (m/s²) or 1000 (mg). The three ranges lie a factor
+    /// 2.5 or more apart, so no value is in two. nil when it is in none.
+    static func unitsOfGravity(_ median: Double) -> AccelerationUnits? {
+        AccelerationUnits.allCases.first { units in
+            let g = median * units.toSI / standardGravity
+            return (0.5...2).contains(g)
+        }
+    }
+
+    static func medianMagnitude(_ accs: [SIMD3<Double>]) -> Double {
+        let magnitudes = accs.map { ($0 * $0).sum().squareRoot() }.sorted()
+        return magnitudes[magnitudes.count / 2]
     }
 
     /// SD of |a| (g) below which rows count as still for the angular-rate units.

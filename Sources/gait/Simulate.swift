@@ -30,7 +30,7 @@ struct Simulate: ParsableCommand {
     var age: Double = 40
     @Option(help: "Sex of the subject: F or M (written to the truth, used by short_stride).")
     var sex: String = "F"
-    @Option(help: "Acceleration units of the file: g or m/s2.")
+    @Option(help: "Acceleration units of the file: g, m/s2 or mg.")
     var units: String = "m/s2"
     @Option(name: .customLong("gyro-units"), help: "Angular-rate units of the file: rad/s or deg/s.")
     var gyroUnits: String = "rad/s"
@@ -58,7 +58,7 @@ struct Simulate: ParsableCommand {
         guard Side(rawValue: longerSide) != nil else { throw ValidationError("--longer-side takes L or R") }
         if let side, Side(rawValue: side) == nil { throw ValidationError("--side takes L or R") }
         guard PatternSeverity(rawValue: severity) != nil else { throw ValidationError("--severity takes none, mild, moderate or severe") }
-        guard AccelerationUnits(rawValue: units) != nil else { throw ValidationError("--units takes g or m/s2") }
+        guard AccelerationUnits(rawValue: units) != nil else { throw ValidationError("--units takes g, m/s2 or mg") }
         guard AngularRateUnits(rawValue: gyroUnits) != nil else { throw ValidationError("--gyro-units takes rad/s or deg/s") }
         guard rate >= 20 && rate <= 2000 else { throw ValidationError("--rate must lie between 20 and 2000 Hz") }
         guard Subject.isValidSex(sex) else { throw ValidationError("--sex takes F or M") }

@@ -16,7 +16,7 @@ struct InputOptions: ParsableArguments {
     var age: Double?
     @Option(help: "Sex, F or M (for reference values).")
     var sex: String?
-    @Option(help: "Acceleration units: g or m/s2 (detected when absent).")
+    @Option(help: "Acceleration units: g, m/s2 or mg (detected when absent).")
     var units: String?
     @Option(name: .customLong("gyro-units"), help: "Angular-rate units: deg/s or rad/s (detected when absent).")
     var gyroUnits: String?
@@ -32,7 +32,7 @@ struct InputOptions: ParsableArguments {
         if let height, !Subject.heightRangeM.contains(height) { throw ValidationError("--height is in metres (0.5 to 2.8)") }
         if let sensorHeight, !Subject.sensorHeightRangeM.contains(sensorHeight) { throw ValidationError("--sensor-height is in metres (0.3 to 2)") }
         if let sex, !Subject.isValidSex(sex) { throw ValidationError("--sex takes F or M") }
-        if let units, AccelerationUnits(rawValue: units) == nil { throw ValidationError("--units takes g or m/s2") }
+        if let units, AccelerationUnits(rawValue: units) == nil { throw ValidationError("--units takes g, m/s2 or mg") }
         if let gyroUnits, AngularRateUnits(rawValue: gyroUnits) == nil { throw ValidationError("--gyro-units takes deg/s or rad/s") }
         if let onBadRow, BadRowPolicy(rawValue: onBadRow) == nil { throw ValidationError("--on-bad-row takes fail or skip") }
     }

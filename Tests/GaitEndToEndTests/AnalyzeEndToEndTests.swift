@@ -127,6 +127,51 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertFalse(try contacts(original).isEmpty)
     }
 
+    /// The sample in milli-g: read from the header's `_mg` and from the values alone, it gives
+    /// the sample's steps (to the last printed digit of rounding). Labelled `_g`, the sample's
+    /// m/s² are refused with exit 2 and one line; before, they were analysed as g, every
+    /// acceleration 9.8 times too large, into 107 steps of 1.915 m.
+    func testMilliGAndHeaderUnitsThatContradictTheValues() throws {
+        let rows = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n")
+        let values = rows.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        let dir = try TestPaths.temporaryDirectory()
+        func write(_ name: String, header: String, scale: Double) throws -> String {
+            var text = header + "\n"
+            for v in values {
+                text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", v[$0] * scale) }
+                         + v[4...6].map { String(format: "%.6f", $0) }).joined(separator: ",") + "\n"
+            }
+            let file = dir.appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return file.path
+        }
+        let mg = 1000 / 9.80665  // thousandths of standard gravity
+        func steps(_ path: String) throws -> [[String]] {
+            let run = try GaitBinary.run(["analyze", path, "--height", "1.75", "--format", "csv"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return run.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let original = try steps(sample.path)
+        XCTAssertGreaterThan(original.count, 100)
+        for path in [try write("named.csv", header: "time_s,acc_x_mg,acc_y_mg,acc_z_mg,gyr_x,gyr_y,gyr_z", scale: mg),
+                     try write("detected.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", scale: mg)] {
+            let read = try steps(path)
+            XCTAssertEqual(read.count, original.count, path)
+            for (a, b) in zip(read, original) {
+                XCTAssertEqual(a.count, b.count)
+                for (x, y) in zip(a, b) where x != y {
+                    XCTAssertEqual(try XCTUnwrap(Double(x)), try XCTUnwrap(Double(y)), accuracy: 2e-6, "\(a) against \(b)")
+                }
+            }
+        }
+        let labelled = try write("labelled.csv", header: "time_s,acc_x_g,acc_y_g,acc_z_g,gyr_x,gyr_y,gyr_z", scale: 1)
+        let run = try GaitBinary.run(["analyze", labelled])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("labelled.csv: the header gives the acceleration in g"), run.stderr)
+        XCTAssertEqual(try GaitBinary.run(["analyze", labelled, "--units", "m/s2"]).status, 0)
+    }
+
     /// Acceleration with gravity removed (each axis's mean taken out, as free or linear
     /// acceleration has it) is refused with exit 1 and one line. Before, given its units, it was
     /// analysed without a word: 107 steps, but a step length of 0.503 m against the sample's

@@ -90,6 +90,51 @@ final class LayoutVariantsTests: XCTestCase {
         return text
     }
 
+    /// Acceleration in thousandths of g: named in the header (`acc_x_mg`, a units row, Noraxon's
+    /// `(mG)`), given with `--units mg`, or detected from a gravity of about 1000.
+    func testMilliG() throws {
+        func file(_ header: String, units: String? = nil) -> String {
+            var text = header + "\n" + (units.map { $0 + "\n" } ?? "")
+            for k in 0..<300 { text += "\(Ingest.fixed(Double(k) / 100, 2)),12.5,-985.0,\(Ingest.fixed(100 + Double(k % 7), 1))\n" }
+            return text
+        }
+        let expected = SIMD3(12.5, -985.0, 103.0) * (standardGravity / 1000)
+        let cases: [(String, String?, ReaderOptions, String)] = [
+            ("time_s,acc_x_mg,acc_y_mg,acc_z_mg", nil, ReaderOptions(path: "test.csv"), "header"),
+            ("time,Acc X (mG),Acc Y (mG),Acc Z (mG)", nil, ReaderOptions(path: "test.csv"), "header"),
+            ("time,ax,ay,az", "s,mG,mG,mG", ReaderOptions(path: "test.csv"), "header"),
+            ("time,ax,ay,az", nil, ReaderOptions(path: "test.csv"), "detected"),
+            ("time,ax,ay,az", nil, ReaderOptions(path: "test.csv", accUnits: .milliG), "option"),
+        ]
+        for (header, units, options, source) in cases {
+            let (events, info) = try Ingest.read(file(header, units: units), options: options)
+            XCTAssertEqual(info.accUnits, "mg", header)
+            XCTAssertEqual(info.accUnitsSource, source, header)
+            assertClose(only(events).acc[3], expected, 1e-12)
+        }
+    }
+
+    /// Units named in the header over values that are gravity in other units are refused, naming
+    /// both, rather than analysed ten times too large or small; values that are gravity in no
+    /// unit (leading zeros) leave the header trusted, as before.
+    func testHeaderUnitsThatContradictTheValuesAreRefused() throws {
+        var text = "time,acc_x_g,acc_y_g,acc_z_g\n"
+        for k in 0..<300 { text += "\(Ingest.fixed(Double(k) / 100, 2)),0.1,-9.7,1.2\n" }
+        XCTAssertThrowsError(try Ingest.read(text)) { error in
+            let e = error as? GaitError
+            XCTAssertEqual(e?.kind, .invalidInput)
+            XCTAssertTrue("\(error)".contains("the header gives the acceleration in g"), "\(error)")
+            XCTAssertTrue("\(error)".contains("is gravity in m/s2"), "\(error)")
+            XCTAssertTrue("\(error)".contains("pass --units m/s2"), "\(error)")
+        }
+        XCTAssertEqual(try Ingest.read(text, options: ReaderOptions(path: "test.csv", accUnits: .metresPerSecondSquared)).info.accUnits, "m/s2")
+        var zeros = "time,acc_x_g,acc_y_g,acc_z_g\n"
+        for k in 0..<300 { zeros += "\(Ingest.fixed(Double(k) / 100, 2)),\(k < 200 ? "0,0,0" : "0.01,-0.99,0.1")\n" }
+        let info = try Ingest.read(zeros).info
+        XCTAssertEqual(info.accUnits, "g")
+        XCTAssertEqual(info.accUnitsSource, "header")
+    }
+
     func testShimmerConsensysExport() throws {
         for (separator, quoted) in [("\t", true), (";", false), (",", true)] {
             let (events, info) = try Ingest.read(Self.shimmer(separator: separator, quotedSep: quoted))
@@ -392,7 +437,8 @@ final class LayoutVariantsTests: XCTestCase {
         let cases: [(String, M)] = [
             ("Acc_X", .acc(axis: 0, units: nil)), ("accY", .acc(axis: 1, units: nil)), ("az", .acc(axis: 2, units: nil)),
             ("a_x", .acc(axis: 0, units: nil)), ("Accelerometer X", .acc(axis: 0, units: nil)),
-            ("accelerometer_z_g", .acc(axis: 2, units: .g)), ("Acc_X (m/s^2)", .acc(axis: 0, units: .metresPerSecondSquared)),
+            ("accelerometer_z_g", .acc(axis: 2, units: .g)), ("acc_x_mg", .acc(axis: 0, units: .milliG)),
+            ("Mag_X (mG)", .other), ("Acc_X (m/s^2)", .acc(axis: 0, units: .metresPerSecondSquared)),
             ("Gyr_Z", .gyro(axis: 2, units: nil)), ("gyroX", .gyro(axis: 0, units: nil)), ("gx", .gyro(axis: 0, units: nil)),
             ("gyro_y_dps", .gyro(axis: 1, units: .degreesPerSecond)), ("Gyr_X (rad/s)", .gyro(axis: 0, units: .radiansPerSecond)),
             ("PacketCounter", .counter), ("sample", .counter), ("t", .time(units: nil)), ("time_s", .time(units: .seconds)),
