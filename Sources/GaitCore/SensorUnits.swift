@@ -31,4 +31,8 @@ public enum AngularRateUnits: String, Hashable, Sendable, CaseIterable {
     @inlinable public var toSI: Double { self == .degreesPerSecond ? Double.pi / 180 : 1 }
     /// The factor that converts a value in rad/s to these units.
     @inlinable public var fromSI: Double { self == .degreesPerSecond ? 180 / Double.pi : 1 }
+
+    /// |ω| beyond which no reading is in rad/s: 35 rad/s ≈ 2000 deg/s, the full scale of common
+    /// MEMS gyroscopes (a trunk turns at a few rad/s). Values beyond it are deg/s.
+    public static let fullScaleRadiansPerSecond = 35.0
 }

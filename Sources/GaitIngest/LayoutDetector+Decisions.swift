@@ -283,7 +283,8 @@ extension LayoutDetector {
         let norms = accs.map { ($0 * $0).sum().squareRoot() * accScale / standardGravity }
         let mean = norms.reduce(0, +) / Double(norms.count)
         let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
-        return (p99 > 35 || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond, sd)
+        let fullScale = AngularRateUnits.fullScaleRadiansPerSecond
+        return (p99 > fullScale || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond, sd)
     }
 }
 

@@ -38,6 +38,7 @@ public struct GaitEngine {
     private var rateChecked = false
     private var unlikeWalking = UnlikeWalkingBouts()
     private var gravity = GravityPresence()
+    private var angularRate = AngularRateRange()
 
     public init(options: EngineOptions) {
         self.options = options
@@ -96,6 +97,7 @@ public struct GaitEngine {
         let events = try reader.finish()
         try feed(events, into: &out)
         if let error = gravity.refusal(file: options.reader.path) { throw error }
+        if let error = angularRate.refusal(file: options.reader.path, info: reader.info) { throw error }
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
@@ -119,7 +121,10 @@ public struct GaitEngine {
                                  + "exports with a date-time first (Axivity OMGUI, GENEActiv); name them with --columns if they are not")
                 }
             }
-            if case .samples(let m) = e { gravity.add(m.acc) }
+            if case .samples(let m) = e {
+                gravity.add(m.acc)
+                angularRate.add(m.gyr)
+            }
             analyzer.handle(e, into: &out)
         }
         track(out[before...])
@@ -190,6 +195,40 @@ struct GravityPresence {
                          "the acceleration holds no gravity: over the recording its mean vector is \((100 * r).fixed(0)) % "
                              + "of its mean size (a worn sensor's: 90–99 %). Free, linear or user acceleration (gravity "
                              + "removed, as Xsens FreeAcc) cannot be analysed: export the sensor's own acceleration",
+                         file: file)
+    }
+}
+
+/// Whether the angular rate can be in the units it was read in. No gyroscope reads more than
+/// `AngularRateUnits.fullScaleRadiansPerSecond` (35 rad/s ≈ 2000 deg/s), and a trunk turns at a
+/// few rad/s; deg/s read as rad/s exceed it whenever the trunk turns at 35 deg/s, as it does at
+/// every step of walking. The reader decides the units on the first rows (`--gyro-units`, the
+/// header, or the rule of `LayoutDetector+Decisions.swift`), which can be still; a header's
+/// `rad/s` over deg/s values was analysed into a turn of about 500° at every step (the SampleData
+/// walk: 42 turns). Such a recording is refused (exit 2) when more than `largestShare` of its
+/// samples exceed the full scale.
+struct AngularRateRange {
+    /// Share of samples beyond the full scale above which the recording is refused.
+    static let largestShare = 0.01
+    private var beyond = 0
+    private var count = 0
+
+    mutating func add(_ gyr: [SIMD3<Double>]) {
+        let limit = AngularRateUnits.fullScaleRadiansPerSecond * AngularRateUnits.fullScaleRadiansPerSecond
+        for w in gyr where (w * w).sum() > limit { beyond += 1 }
+        count += gyr.count
+    }
+
+    func refusal(file: String, info: InputInfo) -> GaitError? {
+        guard count > 0, Double(beyond) > Self.largestShare * Double(count) else { return nil }
+        let read = [info.gyroUnits, info.gyroUnitsSource.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+        let remedy = info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue
+            ? "the values are deg/s; pass --gyro-units deg/s"
+            : "the columns taken for the gyroscope do not hold an angular rate in deg/s or rad/s; name them with --columns"
+        return GaitError(.invalidInput,
+                         "the angular rate, read in \(read), exceeds \(AngularRateUnits.fullScaleRadiansPerSecond.fixed(0)) rad/s "
+                             + "(≈ 2000 deg/s, beyond any gyroscope's range) in \((100 * Double(beyond) / Double(count)).fixed(1)) % "
+                             + "of the samples: \(remedy)",
                          file: file)
     }
 }

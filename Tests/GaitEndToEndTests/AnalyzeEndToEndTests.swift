@@ -7,6 +7,26 @@ final class AnalyzeEndToEndTests: XCTestCase {
     /// A SampleData recording: always present, so the tests that use it never skip.
     private let sample = TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv")
 
+    /// The sample's rows: time, three accelerations (m/s²), three angular rates (rad/s).
+    private func sampleValues() throws -> [[Double]] {
+        try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map { Double($0)! } }
+    }
+
+    /// The sample rewritten as `name` under `header`: times to 2 decimals, each acceleration
+    /// mapped by `acc(axis, value)` and each angular rate by `gyro`, written to 6 decimals.
+    private func rewrittenSample(_ name: String, header: String, acc: (Int, Double) -> Double = { $1 },
+                                 gyro: (Double) -> Double = { $0 }) throws -> URL {
+        var text = header + "\n"
+        for v in try sampleValues() {
+            text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", acc($0 - 1, v[$0])) }
+                     + v[4...6].map { String(format: "%.6f", gyro($0)) }).joined(separator: ",") + "\n"
+        }
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     private func realFile() throws -> URL {
         guard let dir = TestPaths.voisardDataset else {
             throw XCTSkip("../shared/datasets/voisard-healthy is absent: real-recording end-to-end test skipped")
@@ -132,18 +152,8 @@ final class AnalyzeEndToEndTests: XCTestCase {
     /// m/s² are refused with exit 2 and one line; before, they were analysed as g, every
     /// acceleration 9.8 times too large, into 107 steps of 1.915 m.
     func testMilliGAndHeaderUnitsThatContradictTheValues() throws {
-        let rows = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n")
-        let values = rows.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
-        let dir = try TestPaths.temporaryDirectory()
         func write(_ name: String, header: String, scale: Double) throws -> String {
-            var text = header + "\n"
-            for v in values {
-                text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", v[$0] * scale) }
-                         + v[4...6].map { String(format: "%.6f", $0) }).joined(separator: ",") + "\n"
-            }
-            let file = dir.appendingPathComponent(name)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            return file.path
+            try rewrittenSample(name, header: header, acc: { $1 * scale }).path
         }
         let mg = 1000 / 9.80665  // thousandths of standard gravity
         func steps(_ path: String) throws -> [[String]] {
@@ -172,21 +182,36 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(try GaitBinary.run(["analyze", labelled, "--units", "m/s2"]).status, 0)
     }
 
+    /// The sample's angular rate in deg/s under a header that says rad/s: its first 2.5 s stand
+    /// still, so the reader's units cannot be checked on them, and before, the walk was analysed
+    /// with a turn of about 500° at every other step (42 turns). Now the recording is refused with
+    /// exit 2 and one line; with `--gyro-units deg/s` it reads as the sample.
+    func testAngularRateBeyondAnyGyroscopeIsRefused() throws {
+        let file = try rewrittenSample("degps.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (rad/s),Gyr_Y (rad/s),Gyr_Z (rad/s)",
+                                       gyro: { $0 * 180 / Double.pi })
+        let run = try GaitBinary.run(["analyze", file.path, "--height", "1.75"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("degps.csv: the angular rate, read in rad/s (header), exceeds 35 rad/s"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("pass --gyro-units deg/s"), run.stderr)
+        let given = try GaitBinary.run(["analyze", file.path, "--height", "1.75", "--gyro-units", "deg/s", "--format", "json"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        let original = try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "json"])
+        func turns(_ run: GaitBinary.Run) throws -> Int {
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+            return try XCTUnwrap(doc["turns"] as? [Any]).count
+        }
+        XCTAssertEqual(try turns(given), try turns(original))
+    }
+
     /// Acceleration with gravity removed (each axis's mean taken out, as free or linear
     /// acceleration has it) is refused with exit 1 and one line. Before, given its units, it was
     /// analysed without a word: 107 steps, but a step length of 0.503 m against the sample's
     /// 0.660 m, the body frame having lost its vertical. The sample itself is not refused.
     func testAccelerationWithoutGravityIsRefused() throws {
-        let rows = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n")
-        let values = rows.dropFirst().map { $0.split(separator: ",").map { Double($0)! } }
+        let values = try sampleValues()
         let mean = (1...3).map { i in values.map { $0[i] }.reduce(0, +) / Double(values.count) }
-        var text = rows[0] + "\n"
-        for v in values {
-            text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", v[$0] - mean[$0 - 1]) }
-                     + v[4...6].map { String(format: "%.6f", $0) }).joined(separator: ",") + "\n"
-        }
-        let file = try TestPaths.temporaryDirectory().appendingPathComponent("free.csv")
-        try text.write(to: file, atomically: true, encoding: .utf8)
+        let file = try rewrittenSample("free.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", acc: { $1 - mean[$0] })
         let run = try GaitBinary.run(["analyze", file.path, "--units", "m/s2"])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
