@@ -32,7 +32,10 @@ import GaitCore
 ///   reader keeps reading (up to `maxMotionWaitLines` lines) and decides on the first 256 rows
 ///   that move (`GyroUnitsWait`). On the Voisard set the first 256 rows have an
 ///   SD of |a| of 0.0016–0.065 g (79 of 80 under 0.05 g), and every trial's most moving
-///   window 0.14–0.5 g.
+///   window 0.14–0.5 g. The rule cannot tell a walker who hardly turns the pelvis in deg/s from
+///   one in rad/s (the simulator's severe `guarded` walker, pelvic motion × 0.3, in deg/s is read
+///   as rad/s); `AngularRateCheck` in GaitPipeline's `GaitEngine.swift` refuses the recording
+///   when its walking rotates impossibly much or little for the units read.
 extension LayoutDetector {
     static func decide(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
         let path = options.path

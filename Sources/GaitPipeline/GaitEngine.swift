@@ -38,7 +38,7 @@ public struct GaitEngine {
     private var rateChecked = false
     private var unlikeWalking = UnlikeWalkingBouts()
     private var gravity = GravityPresence()
-    private var angularRate = AngularRateRange()
+    private var angularRate = AngularRateCheck()
 
     public init(options: EngineOptions) {
         self.options = options
@@ -97,10 +97,10 @@ public struct GaitEngine {
         let events = try reader.finish()
         try feed(events, into: &out)
         if let error = gravity.refusal(file: options.reader.path) { throw error }
-        if let error = angularRate.refusal(file: options.reader.path, info: reader.info) { throw error }
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
+        if let error = angularRate.refusal(file: options.reader.path, info: reader.info, measures: summary.measures) { throw error }
         if let note = Self.sideReliabilityNote(summary.measures, hasGyroscope: turnsAssessed) { notes.append(note) }
         if let note = unlikeWalking.note { notes.append(note) }
         let classification = RuleClassifier(norms: options.norms).classify(
@@ -199,17 +199,42 @@ struct GravityPresence {
     }
 }
 
-/// Whether the angular rate can be in the units it was read in. No gyroscope reads more than
-/// `AngularRateUnits.fullScaleRadiansPerSecond` (35 rad/s ≈ 2000 deg/s), and a trunk turns at a
-/// few rad/s; deg/s read as rad/s exceed it whenever the trunk turns at 35 deg/s, as it does at
-/// every step of walking. The reader decides the units on the first rows (`--gyro-units`, the
-/// header, or the rule of `LayoutDetector+Decisions.swift`), which can be still; a header's
-/// `rad/s` over deg/s values was analysed into a turn of about 500° at every step (the SampleData
-/// walk: 42 turns). Such a recording is refused (exit 2) when more than `largestShare` of its
-/// samples exceed the full scale.
-struct AngularRateRange {
+/// Whether the angular rate can be in the units it was read in. The reader decides them on the
+/// first rows (`--gyro-units`, the header, or the rule of `LayoutDetector+Decisions.swift`);
+/// read in the wrong units, every rate is 57.3 times too large or too small, and the analysis
+/// went on without a word. Two checks over the whole recording, each refusing it (exit 2) with
+/// the remedy:
+/// - **Beyond any gyroscope.** No gyroscope reads more than `AngularRateUnits.fullScaleRadiansPerSecond`
+///   (35 rad/s ≈ 2000 deg/s) and a trunk turns at a few rad/s; deg/s read as rad/s exceed it
+///   whenever the trunk turns at 35 deg/s, as at every step of healthy walking. Refused when
+///   more than `largestShare` of the samples exceed it, whatever the units' source. Before: the
+///   SampleData walk's deg/s under a header saying rad/s gave a turn of about 500° at every
+///   other step (42).
+/// - **Too little or too much rotation for the walking.** A walking pelvis rolls and turns with
+///   every step, the more the harder it walks: over the 70 Voisard trials with the subject's
+///   height, the straight strides' roll + yaw range (degrees) per m/s² of RMS vertical
+///   acceleration is 4.2–17.0 (median 7.9). A guarded walker whose pelvic motion is scaled by
+///   0.3 (the simulator's severe `guarded`) keeps at least 1.26. rad/s read as deg/s divide the
+///   ratio by 57.3 (at most 0.30 for the healthy walks); deg/s read as rad/s multiply it (at
+///   least 72 for the guarded walker). Refused under `minimumRotationPerAcceleration` (0.6) or
+///   over `maximumRotationPerAcceleration` (40), each a factor 1.8–2.4 from the walks on either
+///   side, given `minimumStraightSteps`, where the units came from the header or were detected
+///   (not from `--gyro-units`, which the user vouches for). Before: the SampleData walk's rad/s
+///   under a header saying deg/s gave no turns and a `guarded` flag (pelvic rotation 0.30°
+///   against a healthy 17.2 ± 4.4°); the simulator's severe `guarded` walker in deg/s, whose
+///   slow rates the reader's rule takes for rad/s (its first moving rows turn at under 35 deg/s
+///   and under 200 × the SD of |a|), gave 180–320° of pelvic rotation per stride.
+struct AngularRateCheck {
     /// Share of samples beyond the full scale above which the recording is refused.
     static let largestShare = 0.01
+    /// Pelvic roll + yaw range, degrees, per m/s² of RMS vertical acceleration: under the first
+    /// the rotation is too small for the walking, over the second too large.
+    static let minimumRotationPerAcceleration = 0.6
+    static let maximumRotationPerAcceleration = 40.0
+    /// The least and the largest of the 70 healthy Voisard walks (trials with the subject's height).
+    static let healthyRotationPerAcceleration = 4.2...17.0
+    /// Straight steps the rotation check needs.
+    static let minimumStraightSteps = 10
     private var beyond = 0
     private var count = 0
 
@@ -219,16 +244,38 @@ struct AngularRateRange {
         count += gyr.count
     }
 
-    func refusal(file: String, info: InputInfo) -> GaitError? {
-        guard count > 0, Double(beyond) > Self.largestShare * Double(count) else { return nil }
+    func refusal(file: String, info: InputInfo, measures m: GaitMeasures) -> GaitError? {
+        guard count > 0 else { return nil }
         let read = [info.gyroUnits, info.gyroUnitsSource.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-        let remedy = info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue
-            ? "the values are deg/s; pass --gyro-units deg/s"
-            : "the columns taken for the gyroscope do not hold an angular rate in deg/s or rad/s; name them with --columns"
+        if Double(beyond) > Self.largestShare * Double(count) {
+            let remedy = info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue
+                ? "the values are deg/s; pass --gyro-units deg/s"
+                : "the columns taken for the gyroscope do not hold an angular rate in deg/s or rad/s; name them with --columns"
+            return GaitError(.invalidInput,
+                             "the angular rate, read in \(read), exceeds \(AngularRateUnits.fullScaleRadiansPerSecond.fixed(0)) rad/s "
+                                 + "(≈ 2000 deg/s, beyond any gyroscope's range) in \((100 * Double(beyond) / Double(count)).fixed(1)) % "
+                                 + "of the samples: \(remedy)",
+                             file: file)
+        }
+        guard info.gyroUnitsSource != "option", m.nStraightSteps >= Self.minimumStraightSteps,
+              let roll = m.pelvisRollRangeDeg, let yaw = m.pelvisYawRangeDeg, let rms = m.rmsAccV, rms > 0
+        else { return nil }
+        let ratio = (roll + yaw) / rms
+        let healthy = Self.healthyRotationPerAcceleration
+        let comparison: String, likely: AngularRateUnits, other: AngularRateUnits
+        if ratio < Self.minimumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.degreesPerSecond.rawValue {
+            comparison = "under a seventh of any of 70 healthy walks (at least \((healthy.lowerBound * rms).fixed(1))° for it)"
+            (likely, other) = (.radiansPerSecond, .degreesPerSecond)
+        } else if ratio > Self.maximumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue {
+            comparison = "over twice any of 70 healthy walks (at most \((healthy.upperBound * rms).fixed(1))° for it)"
+            (likely, other) = (.degreesPerSecond, .radiansPerSecond)
+        } else {
+            return nil
+        }
         return GaitError(.invalidInput,
-                         "the angular rate, read in \(read), exceeds \(AngularRateUnits.fullScaleRadiansPerSecond.fixed(0)) rad/s "
-                             + "(≈ 2000 deg/s, beyond any gyroscope's range) in \((100 * Double(beyond) / Double(count)).fixed(1)) % "
-                             + "of the samples: \(remedy)",
+                         "the angular rate, read in \(read), gives the walking pelvis \((roll + yaw).fixed(2))° of roll + yaw per stride "
+                             + "for \(rms.fixed(2)) m/s² RMS vertical acceleration, \(comparison): the values look like \(likely.rawValue); "
+                             + "pass --gyro-units \(likely.rawValue), or --gyro-units \(other.rawValue) if they are right",
                          file: file)
     }
 }

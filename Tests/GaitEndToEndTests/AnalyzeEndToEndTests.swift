@@ -182,6 +182,38 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(try GaitBinary.run(["analyze", labelled, "--units", "m/s2"]).status, 0)
     }
 
+    /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
+    /// likely units (`AngularRateCheck`); given with `--gyro-units`, it is analysed. Three cases,
+    /// each analysed before without a word:
+    /// - the sample's deg/s under a header saying rad/s (its first 2.5 s stand still, so the
+    ///   reader could not check them): a turn of about 500° at every other step, 42 turns;
+    /// - the sample's rad/s under a header saying deg/s: no turns and a `guarded` flag, the
+    ///   pelvis rotating 0.30° per stride;
+    /// - a severely guarded walker simulated in deg/s, without units in the header, whose slow
+    ///   rates the reader's rule takes for rad/s: 319° of pelvic rotation per stride.
+    func testAngularRateInTheWrongUnitsIsRefused() throws {
+        let radians = try rewrittenSample("rads.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)")
+        let small = try GaitBinary.run(["analyze", radians.path, "--height", "1.75"])
+        XCTAssertEqual(small.status, 2, small.stderr)
+        XCTAssertEqual(small.stderr.split(separator: "\n").count, 1, small.stderr)
+        XCTAssertTrue(small.stderr.contains("rads.csv: the angular rate, read in deg/s (header), gives the walking pelvis 0.30°"), small.stderr)
+        XCTAssertTrue(small.stderr.contains("the values look like rad/s; pass --gyro-units rad/s"), small.stderr)
+        XCTAssertEqual(try GaitBinary.run(["analyze", radians.path, "--gyro-units", "rad/s"]).status, 0)
+
+        let dir = try TestPaths.temporaryDirectory()
+        let made = try GaitBinary.run(["simulate", "--pattern", "guarded", "--severity", "severe", "--speed", "1.5", "--gyro-units", "deg/s",
+                                       "--duration", "60s", "--seed", "3", "--out", "guarded.csv"], cwd: dir)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let guarded = dir.appendingPathComponent("guarded.csv").path
+        let large = try GaitBinary.run(["analyze", guarded])
+        XCTAssertEqual(large.status, 2, large.stderr)
+        XCTAssertTrue(large.stderr.contains("guarded.csv: the angular rate, read in rad/s (detected), gives the walking pelvis"), large.stderr)
+        XCTAssertTrue(large.stderr.contains("the values look like deg/s; pass --gyro-units deg/s"), large.stderr)
+        let given = try GaitBinary.run(["analyze", guarded, "--gyro-units", "deg/s", "--format", "json"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertTrue(given.text.contains("\"pattern\": \"guarded\""), String(given.text.suffix(3000)))
+    }
+
     /// The sample's angular rate in deg/s under a header that says rad/s: its first 2.5 s stand
     /// still, so the reader's units cannot be checked on them, and before, the walk was analysed
     /// with a turn of about 500° at every other step (42 turns). Now the recording is refused with
