@@ -5,10 +5,15 @@
 public struct SamplingRate: Hashable, Sendable, Codable, CustomStringConvertible {
     public let hz: Double
 
-    /// The highest rate read (from a rate line, the timestamps or `--rate`): above any motion
-    /// sensor's. It bounds the memory of a bridged gap (`maxBridgedGap` × rate samples); a file
-    /// whose timestamps were 1 ns apart once filled a 0.4 s gap with 4 × 10⁸ samples.
-    public static let maximumHz = 100_000.0
+    /// The highest rate read (from a rate line, the timestamps or `--rate`): above any wearable
+    /// motion sensor's (Axivity AX3 3.2 kHz, Movesense 1.7 kHz, Xsens 1–2 kHz). A rate 1000 times
+    /// a real one, the timestamps in seconds read as milliseconds (or milliseconds as
+    /// microseconds), lies above it for any rate the analysis takes (10 Hz and up): a 100 Hz walk
+    /// with its seconds under a `time_ms` header was read at 100 kHz, 0.06 s long, with no
+    /// steps, until this was lowered from 100 kHz. It also bounds the memory of a bridged gap
+    /// (`maxBridgedGap` × rate samples); a file whose timestamps were 1 ns apart once filled a
+    /// 0.4 s gap with 4 × 10⁸ samples.
+    public static let maximumHz = 10_000.0
 
     public init(hz: Double) {
         precondition(hz > 0 && hz.isFinite, "sampling rate must be positive and finite")

@@ -2,7 +2,8 @@ import GaitCore
 
 /// Time format, sampling rate and units, decided from the buffered data rows.
 ///
-/// - Time format: a column named like a counter (PacketCounter, counter, sample, index, frame)
+/// - Time format: `--time-units` for a time column of numbers (refused for date-times). Else a
+///   column named like a counter (PacketCounter, counter, sample, index, frame)
 ///   holding integers is a sample counter. A time column named with a unit (`time_ms`,
 ///   `Timestamp (ns)`, units row `ms`) has that unit. Any other time column of integers that
 ///   step by 1 is a counter. Otherwise the magnitude of the first value decides: ≥ 10¹⁷
@@ -10,7 +11,8 @@ import GaitCore
 ///   except integer times whose median step exceeds 0.2, which are milliseconds (`0, 10, 20, …`).
 ///   A column whose values are not numbers but ISO 8601 date-times is `iso8601`; one of slashed
 ///   dates (ActiGraph `5/1/2024 10:00:00.010`) is month-first unless only day-first reads all
-///   rows, or, where both read, the preamble says `date format d/M/yyyy`.
+///   rows, or, where both read, the preamble says `date format d/M/yyyy`. Timestamps that give
+///   a rate above `SamplingRate.maximumHz` are refused, naming the rate in the next larger unit.
 /// - Rate: `--rate` when given. Counters and files without time need it or a preamble rate.
 ///   Timestamps: the preamble rate when within 5 % of the timestamps' rate, else the timestamps'
 ///   rate: sample periods spanned (each interval rounded to a whole number of median intervals)
@@ -58,7 +60,7 @@ extension LayoutDetector {
         }
         guard !accs.isEmpty else { throw GaitError(.invalidInput, "the input has a header but no data rows", file: path) }
 
-        layout.timeFormat = try timeFormat(layout, timeTexts, path: path)
+        layout.timeFormat = try timeFormat(layout, timeTexts, units: options.timeUnits, path: path)
         try decideRate(&layout, lines: lines, blank: blank, options: options)
         try decideUnits(&layout, accs: accs, gyrs: gyrs, options: options)
     }
@@ -77,7 +79,7 @@ extension LayoutDetector {
         }
     }
 
-    private static func timeFormat(_ layout: Layout, _ texts: [String], path: String) throws(GaitError) -> TimeFormat {
+    private static func timeFormat(_ layout: Layout, _ texts: [String], units: TimeUnits?, path: String) throws(GaitError) -> TimeFormat {
         guard let field = layout.timeField else { return .none }
         let separator = layout.decimalSeparator
         let numbers = texts.compactMap { text -> Double? in
@@ -93,6 +95,10 @@ extension LayoutDetector {
                     return t.withUTF8 { buf in buf.baseAddress.flatMap { parse($0, buf.count) } != nil }
                 }.count
             }
+            if units != nil {
+                throw GaitError(.usage, "--time-units applies to a time column of numbers; \(layout.columnNames[field]) holds "
+                                    + "'\(texts.first ?? "")'", file: path, line: layout.dataStart + 1, column: field + 1)
+            }
             if share({ DateTimeParser.iso8601($0, 0, $1) }) * 2 > texts.count { return .iso8601 }
             let monthFirst = share { DateTimeParser.slashed($0, 0, $1, dayFirst: false) }
             let dayFirst = share { DateTimeParser.slashed($0, 0, $1, dayFirst: true) }
@@ -102,6 +108,13 @@ extension LayoutDetector {
             }
             throw GaitError(.invalidInput, "cannot read the time column \(layout.columnNames[field]): found '\(texts.first ?? "")'",
                             file: path, line: layout.dataStart + 1, column: field + 1)
+        }
+        switch units {
+        case .seconds?: return .seconds
+        case .milliseconds?: return .milliseconds
+        case .microseconds?: return .microseconds
+        case .nanoseconds?: return .nanoseconds
+        case nil: break
         }
         let integers = numbers.filter { $0 == $0.rounded() && abs($0) < 9e15 }.count
         let integral = integers == numbers.count
@@ -181,9 +194,14 @@ extension LayoutDetector {
             layout.rateSource = "metadata"
         } else if let estimate {
             guard estimate <= SamplingRate.maximumHz else {
+                let larger: [TimeFormat: TimeUnits] = [.milliseconds: .seconds, .microseconds: .milliseconds, .nanoseconds: .microseconds]
+                let remedy = larger[layout.timeFormat].map {
+                    "read as \(layout.timeFormat.rawValue), in \($0.rawValue) they would give \((estimate / 1000).fixed(0)) Hz: "
+                        + "pass --time-units \($0.rawValue) if they are"
+                } ?? "check the time column's units (--time-units s|ms|us|ns names them)"
                 throw GaitError(.invalidInput,
                                 "the timestamps give a sampling rate of \(estimate.fixed(0)) Hz, above the "
-                                    + "\(SamplingRate.maximumHz.fixed(0)) Hz of any motion sensor: check the time column's units, or pass --rate",
+                                    + "\(SamplingRate.maximumHz.fixed(0)) Hz of any motion sensor: \(remedy)",
                                 file: path)
             }
             layout.rate = SamplingRate(hz: estimate)

@@ -12,7 +12,7 @@ enum PreambleMetadata {
     ///
     /// A number directly followed by `Hz` wins (`... at 30 Hz`); otherwise a number right after a
     /// rate word and separators (`:`, `=`, spaces, brackets, a `Hz` unit) is taken. Only rates in
-    /// (0, 100 kHz] are accepted.
+    /// (0, `SamplingRate.maximumHz`] are accepted.
     static func rate(in line: String) -> Double? {
         let bytes = Array(line.lowercased().utf8)
         if let hz = numberBeforeHz(bytes) { return hz }

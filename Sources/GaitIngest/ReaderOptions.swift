@@ -9,6 +9,11 @@ public enum BadRowPolicy: String, Hashable, Sendable, CaseIterable {
     case skip
 }
 
+/// Units of a time column of numbers (`--time-units`).
+public enum TimeUnits: String, Hashable, Sendable, CaseIterable {
+    case seconds = "s", milliseconds = "ms", microseconds = "us", nanoseconds = "ns"
+}
+
 /// How `CSVRecordingReader` reads one recording. Every field has a default; what is not given is
 /// detected from the data and reported in `InputInfo`.
 public struct ReaderOptions: Hashable, Sendable {
@@ -21,6 +26,9 @@ public struct ReaderOptions: Hashable, Sendable {
     public var accUnits: AccelerationUnits?
     /// `--gyro-units`: units of the gyroscope columns; detected when nil.
     public var gyroUnits: AngularRateUnits?
+    /// `--time-units`: units of a time column of numbers, over what its header says; named in
+    /// the header or told from the values when nil.
+    public var timeUnits: TimeUnits?
     /// `--columns`: role (`time`, `ax`, `ay`, `az`, `gx`, `gy`, `gz`) → header name or 0-based index.
     /// Roles not named are found from the header.
     public var columns: [String: String]
@@ -43,7 +51,7 @@ public struct ReaderOptions: Hashable, Sendable {
     public static let roles = ["time", "ax", "ay", "az", "gx", "gy", "gz"]
 
     public init(path: String = "-", rate: SamplingRate? = nil, accUnits: AccelerationUnits? = nil,
-                gyroUnits: AngularRateUnits? = nil, columns: [String: String] = [:],
+                gyroUnits: AngularRateUnits? = nil, timeUnits: TimeUnits? = nil, columns: [String: String] = [:],
                 onBadRow: BadRowPolicy = .fail, maxBridgedGap: Double = 0.5, maxPieceSamples: Int = 4096) {
         precondition(maxPieceSamples > 0, "maxPieceSamples must be positive")
         precondition(maxBridgedGap >= 0 && maxBridgedGap.isFinite, "maxBridgedGap must be a finite, non-negative number of seconds")
@@ -51,6 +59,7 @@ public struct ReaderOptions: Hashable, Sendable {
         self.rate = rate
         self.accUnits = accUnits
         self.gyroUnits = gyroUnits
+        self.timeUnits = timeUnits
         self.columns = columns
         self.onBadRow = onBadRow
         self.maxBridgedGap = maxBridgedGap

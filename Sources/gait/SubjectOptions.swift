@@ -20,6 +20,8 @@ struct InputOptions: ParsableArguments {
     var units: String?
     @Option(name: .customLong("gyro-units"), help: "Angular-rate units: deg/s or rad/s (detected when absent).")
     var gyroUnits: String?
+    @Option(name: .customLong("time-units"), help: "Units of a time column of numbers: s, ms, us or ns (from the header or the values when absent).")
+    var timeUnits: String?
     @Option(help: "Column roles, e.g. time=0,ax=1,ay=2,az=3 or ax=Acc_X (roles time, ax, ay, az, gx, gy, gz).")
     var columns: String?
     @Option(name: .customLong("on-bad-row"), help: "fail or skip rows that cannot be read (default: fail; in batch, skip).")
@@ -34,6 +36,7 @@ struct InputOptions: ParsableArguments {
         if let sex, !Subject.isValidSex(sex) { throw ValidationError("--sex takes F or M") }
         if let units, AccelerationUnits(rawValue: units) == nil { throw ValidationError("--units takes g, m/s2 or mg") }
         if let gyroUnits, AngularRateUnits(rawValue: gyroUnits) == nil { throw ValidationError("--gyro-units takes deg/s or rad/s") }
+        if let timeUnits, TimeUnits(rawValue: timeUnits) == nil { throw ValidationError("--time-units takes s, ms, us or ns") }
         if let onBadRow, BadRowPolicy(rawValue: onBadRow) == nil { throw ValidationError("--on-bad-row takes fail or skip") }
     }
 
@@ -41,7 +44,7 @@ struct InputOptions: ParsableArguments {
     func engineOptions(path: String, badRows: BadRowPolicy = .fail) throws(GaitError) -> EngineOptions {
         let reader = ReaderOptions(
             path: path, rate: rate.map { SamplingRate(hz: $0) }, accUnits: units.flatMap(AccelerationUnits.init(rawValue:)),
-            gyroUnits: gyroUnits.flatMap(AngularRateUnits.init(rawValue:)),
+            gyroUnits: gyroUnits.flatMap(AngularRateUnits.init(rawValue:)), timeUnits: timeUnits.flatMap(TimeUnits.init(rawValue:)),
             columns: try columns.map { text throws(GaitError) in try ReaderOptions.parseColumns(text) } ?? [:],
             onBadRow: onBadRow.flatMap(BadRowPolicy.init(rawValue:)) ?? badRows)
         let subject = Subject(heightM: height, sensorHeightM: sensorHeight, ageYears: age, sex: sex)

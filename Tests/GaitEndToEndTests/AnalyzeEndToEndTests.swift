@@ -7,6 +7,16 @@ final class AnalyzeEndToEndTests: XCTestCase {
     /// A SampleData recording: always present, so the tests that use it never skip.
     private let sample = TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv")
 
+    /// Runs `gait` with `arguments` and asserts it is refused with exit `status` and one line on
+    /// stderr holding each of `saying`.
+    private func assertRefused(_ arguments: [String], status: Int32 = 2, saying: [String],
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let run = try GaitBinary.run(arguments)
+        XCTAssertEqual(run.status, status, run.stderr, file: file, line: line)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr, file: file, line: line)
+        for text in saying { XCTAssertTrue(run.stderr.contains(text), run.stderr, file: file, line: line) }
+    }
+
     /// The sample's rows: time, three accelerations (m/s²), three angular rates (rad/s).
     private func sampleValues() throws -> [[Double]] {
         try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").dropFirst()
@@ -175,11 +185,24 @@ final class AnalyzeEndToEndTests: XCTestCase {
             }
         }
         let labelled = try write("labelled.csv", header: "time_s,acc_x_g,acc_y_g,acc_z_g,gyr_x,gyr_y,gyr_z", scale: 1)
-        let run = try GaitBinary.run(["analyze", labelled])
-        XCTAssertEqual(run.status, 2, run.stderr)
-        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("labelled.csv: the header gives the acceleration in g"), run.stderr)
+        try assertRefused(["analyze", labelled], saying: ["labelled.csv: the header gives the acceleration in g"])
         XCTAssertEqual(try GaitBinary.run(["analyze", labelled, "--units", "m/s2"]).status, 0)
+    }
+
+    /// The sample's seconds under a header saying milliseconds: refused (exit 2, one line) with
+    /// the option that reads them, and with `--time-units s` the sample's steps, byte for byte.
+    /// Before, read at 100 kHz, the minute was 0.06 s long and gave no step, exit 0.
+    func testTimeUnitsOtherThanTheHeaderSays() throws {
+        var lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[0].hasPrefix("time_s,"))
+        lines[0] = "time_ms" + lines[0].dropFirst("time_s".count)
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("ms.csv")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try assertRefused(["analyze", file.path], saying: ["ms.csv: the timestamps give a sampling rate of 100000 Hz", "pass --time-units s"])
+        let given = try GaitBinary.run(["analyze", file.path, "--time-units", "s", "--height", "1.75", "--format", "csv"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertEqual(given.text, try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "csv"]).text)
+        XCTAssertEqual(try GaitBinary.run(["analyze", file.path, "--time-units", "minutes"]).status, 2)
     }
 
     /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
@@ -193,11 +216,9 @@ final class AnalyzeEndToEndTests: XCTestCase {
     ///   rates the reader's rule takes for rad/s: 319° of pelvic rotation per stride.
     func testAngularRateInTheWrongUnitsIsRefused() throws {
         let radians = try rewrittenSample("rads.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)")
-        let small = try GaitBinary.run(["analyze", radians.path, "--height", "1.75"])
-        XCTAssertEqual(small.status, 2, small.stderr)
-        XCTAssertEqual(small.stderr.split(separator: "\n").count, 1, small.stderr)
-        XCTAssertTrue(small.stderr.contains("rads.csv: the angular rate, read in deg/s (header), gives the walking pelvis 0.30°"), small.stderr)
-        XCTAssertTrue(small.stderr.contains("the values look like rad/s; pass --gyro-units rad/s"), small.stderr)
+        try assertRefused(["analyze", radians.path, "--height", "1.75"],
+                          saying: ["rads.csv: the angular rate, read in deg/s (header), gives the walking pelvis 0.30°",
+                                   "the values look like rad/s; pass --gyro-units rad/s"])
         XCTAssertEqual(try GaitBinary.run(["analyze", radians.path, "--gyro-units", "rad/s"]).status, 0)
 
         let dir = try TestPaths.temporaryDirectory()
@@ -205,10 +226,8 @@ final class AnalyzeEndToEndTests: XCTestCase {
                                        "--duration", "60s", "--seed", "3", "--out", "guarded.csv"], cwd: dir)
         XCTAssertEqual(made.status, 0, made.stderr)
         let guarded = dir.appendingPathComponent("guarded.csv").path
-        let large = try GaitBinary.run(["analyze", guarded])
-        XCTAssertEqual(large.status, 2, large.stderr)
-        XCTAssertTrue(large.stderr.contains("guarded.csv: the angular rate, read in rad/s (detected), gives the walking pelvis"), large.stderr)
-        XCTAssertTrue(large.stderr.contains("the values look like deg/s; pass --gyro-units deg/s"), large.stderr)
+        try assertRefused(["analyze", guarded], saying: ["guarded.csv: the angular rate, read in rad/s (detected), gives the walking pelvis",
+                                                         "the values look like deg/s; pass --gyro-units deg/s"])
         let given = try GaitBinary.run(["analyze", guarded, "--gyro-units", "deg/s", "--format", "json"])
         XCTAssertEqual(given.status, 0, given.stderr)
         XCTAssertTrue(given.text.contains("\"pattern\": \"guarded\""), String(given.text.suffix(3000)))
@@ -221,11 +240,8 @@ final class AnalyzeEndToEndTests: XCTestCase {
     func testAngularRateBeyondAnyGyroscopeIsRefused() throws {
         let file = try rewrittenSample("degps.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (rad/s),Gyr_Y (rad/s),Gyr_Z (rad/s)",
                                        gyro: { $0 * 180 / Double.pi })
-        let run = try GaitBinary.run(["analyze", file.path, "--height", "1.75"])
-        XCTAssertEqual(run.status, 2, run.stderr)
-        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("degps.csv: the angular rate, read in rad/s (header), exceeds 35 rad/s"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("pass --gyro-units deg/s"), run.stderr)
+        try assertRefused(["analyze", file.path, "--height", "1.75"],
+                          saying: ["degps.csv: the angular rate, read in rad/s (header), exceeds 35 rad/s", "pass --gyro-units deg/s"])
         let given = try GaitBinary.run(["analyze", file.path, "--height", "1.75", "--gyro-units", "deg/s", "--format", "json"])
         XCTAssertEqual(given.status, 0, given.stderr)
         let original = try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "json"])
@@ -244,10 +260,7 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let values = try sampleValues()
         let mean = (1...3).map { i in values.map { $0[i] }.reduce(0, +) / Double(values.count) }
         let file = try rewrittenSample("free.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", acc: { $1 - mean[$0] })
-        let run = try GaitBinary.run(["analyze", file.path, "--units", "m/s2"])
-        XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("free.csv: the acceleration holds no gravity"), run.stderr)
+        try assertRefused(["analyze", file.path, "--units", "m/s2"], status: 1, saying: ["free.csv: the acceleration holds no gravity"])
         XCTAssertEqual(try GaitBinary.run(["analyze", sample.path]).status, 0)
     }
 

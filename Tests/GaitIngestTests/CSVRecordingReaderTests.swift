@@ -81,10 +81,34 @@ final class CSVRecordingReaderTests: XCTestCase {
                 let gait = error as? GaitError
                 XCTAssertEqual(gait?.exitCode, 2)
                 XCTAssertEqual(gait?.file, "x.csv")
-                XCTAssertTrue("\(error)".contains("above the 100000 Hz"), "\(error)")
+                XCTAssertTrue("\(error)".contains("above the 10000 Hz"), "\(error)")
             }
             let highest = try Ingest.read(text, options: ReaderOptions(path: "x.csv", rate: SamplingRate(hz: SamplingRate.maximumHz)))
             XCTAssertEqual(highest.info.samplingRateHz, SamplingRate.maximumHz)
+        }
+    }
+
+    /// Seconds under a header that says milliseconds read as 100 kHz, above any wearable: refused
+    /// with the rate the next larger unit gives and the option that names it (before the bound
+    /// was lowered from 100 kHz, a 100 Hz walk read this way was 0.06 s long, without a step).
+    /// `timeUnits` reads them; it is refused for a column of date-times.
+    func testTimestampsInOtherUnitsThanTheHeaderSays() throws {
+        var text = "time_ms,ax,ay,az\n"
+        for k in 0..<300 { text += "\(Ingest.fixed(Double(k) / 100, 2)),0.1,-9.7,1.2\n" }
+        XCTAssertThrowsError(try Ingest.read(text)) { error in
+            XCTAssertEqual((error as? GaitError)?.kind, .invalidInput)
+            XCTAssertTrue("\(error)".contains("the timestamps give a sampling rate of 100000 Hz"), "\(error)")
+            XCTAssertTrue("\(error)".contains("read as milliseconds, in s they would give 100 Hz: pass --time-units s"), "\(error)")
+        }
+        let read = try Ingest.read(text, options: ReaderOptions(path: "test.csv", timeUnits: .seconds)).info
+        XCTAssertEqual(read.samplingRateHz, 100)
+        XCTAssertEqual(read.timeFormat, "seconds")
+        var dates = "t,ax,ay,az\n"
+        for k in 0..<300 { dates += String(format: "2024-01-01T00:00:%02d.%02d0Z,0,0,9.8\n", k / 100, k % 100) }
+        XCTAssertEqual(try Ingest.read(dates).info.samplingRateHz, 100)
+        XCTAssertThrowsError(try Ingest.read(dates, options: ReaderOptions(path: "test.csv", timeUnits: .seconds))) { error in
+            XCTAssertEqual((error as? GaitError)?.kind, .usage)
+            XCTAssertTrue("\(error)".contains("--time-units applies to a time column of numbers"), "\(error)")
         }
     }
 
