@@ -194,11 +194,8 @@ extension LayoutDetector {
             layout.rateSource = "metadata"
         } else if let estimate {
             guard estimate <= SamplingRate.maximumHz else {
-                let larger: [TimeFormat: TimeUnits] = [.milliseconds: .seconds, .microseconds: .milliseconds, .nanoseconds: .microseconds]
-                let remedy = larger[layout.timeFormat].map {
-                    "read as \(layout.timeFormat.rawValue), in \($0.rawValue) they would give \((estimate / 1000).fixed(0)) Hz: "
-                        + "pass --time-units \($0.rawValue) if they are"
-                } ?? "check the time column's units (--time-units s|ms|us|ns names them)"
+                let remedy = TimeUnits(timeFormat: layout.timeFormat.rawValue)?.remedy(forRate: estimate, plausible: 1...SamplingRate.maximumHz)
+                    ?? "check the time column's units (--time-units s|ms|us|ns names them)"
                 throw GaitError(.invalidInput,
                                 "the timestamps give a sampling rate of \(estimate.fixed(0)) Hz, above the "
                                     + "\(SamplingRate.maximumHz.fixed(0)) Hz of any motion sensor: \(remedy)",

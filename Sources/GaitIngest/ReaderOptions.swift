@@ -12,6 +12,36 @@ public enum BadRowPolicy: String, Hashable, Sendable, CaseIterable {
 /// Units of a time column of numbers (`--time-units`).
 public enum TimeUnits: String, Hashable, Sendable, CaseIterable {
     case seconds = "s", milliseconds = "ms", microseconds = "us", nanoseconds = "ns"
+
+    /// The units of a numeric `InputInfo.timeFormat` (`seconds`, `milliseconds`, …); nil for
+    /// counters, date-times and none.
+    public init?(timeFormat: String) {
+        guard let units = Self.allCases.first(where: { $0.name == timeFormat }) else { return nil }
+        self = units
+    }
+
+    /// The name `InputInfo.timeFormat` gives these units.
+    public var name: String {
+        switch self {
+        case .seconds: "seconds"
+        case .milliseconds: "milliseconds"
+        case .microseconds: "microseconds"
+        case .nanoseconds: "nanoseconds"
+        }
+    }
+
+    /// The units 1000 times these (nil for seconds) and a thousandth of them (nil for ns).
+    public var larger: TimeUnits? { Self.allCases.firstIndex(of: self).flatMap { $0 > 0 ? Self.allCases[$0 - 1] : nil } }
+    public var smaller: TimeUnits? { Self.allCases.firstIndex(of: self).flatMap { $0 + 1 < Self.allCases.count ? Self.allCases[$0 + 1] : nil } }
+
+    /// Where timestamps read in these units give `hz` and a reading in 1000-fold other units
+    /// would give a rate the analysis takes (`plausible`): what to tell the user.
+    public func remedy(forRate hz: Double, plausible: ClosedRange<Double>) -> String? {
+        guard let other = hz > plausible.upperBound ? larger : smaller else { return nil }
+        let rate = hz > plausible.upperBound ? hz / 1000 : hz * 1000
+        guard plausible.contains(rate) else { return nil }
+        return "read as \(name), in \(other.rawValue) they would give \(rate.fixed(0)) Hz: pass --time-units \(other.rawValue) if they are"
+    }
 }
 
 /// How `CSVRecordingReader` reads one recording. Every field has a default; what is not given is

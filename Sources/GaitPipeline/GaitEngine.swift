@@ -135,9 +135,12 @@ public struct GaitEngine {
         let info = reader.info
         let rate = "\(hz.fixed(3)) Hz (from the \(info.rateSource))"
         if hz < AnalysisConfiguration.minimumRateHz {
+            let units = info.rateSource == "timestamps" ? TimeUnits(timeFormat: info.timeFormat) : nil
+            let remedy = units?.remedy(forRate: hz, plausible: AnalysisConfiguration.minimumRateHz...SamplingRate.maximumHz)
+                ?? "check the time column, or pass --rate where the file has none"
             throw GaitError(.analysisFailed,
                             "the sampling rate is \(rate), under the \(AnalysisConfiguration.minimumRateHz.fixed(0)) Hz "
-                                + "the analysis needs; check the time column, or pass --rate where the file has none",
+                                + "the analysis needs; \(remedy)",
                             file: info.path)
         }
         if hz < AnalysisConfiguration.validatedMinimumRateHz {

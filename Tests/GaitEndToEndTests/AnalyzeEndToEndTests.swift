@@ -23,13 +23,13 @@ final class AnalyzeEndToEndTests: XCTestCase {
             .map { $0.split(separator: ",").map { Double($0)! } }
     }
 
-    /// The sample rewritten as `name` under `header`: times to 2 decimals, each acceleration
-    /// mapped by `acc(axis, value)` and each angular rate by `gyro`, written to 6 decimals.
-    private func rewrittenSample(_ name: String, header: String, acc: (Int, Double) -> Double = { $1 },
-                                 gyro: (Double) -> Double = { $0 }) throws -> URL {
+    /// The sample rewritten as `name` under `header`: times mapped by `time` to 2 decimals, each
+    /// acceleration mapped by `acc(axis, value)` and each angular rate by `gyro`, to 6 decimals.
+    private func rewrittenSample(_ name: String, header: String, time: (Double) -> Double = { $0 },
+                                 acc: (Int, Double) -> Double = { $1 }, gyro: (Double) -> Double = { $0 }) throws -> URL {
         var text = header + "\n"
         for v in try sampleValues() {
-            text += ([String(format: "%.2f", v[0])] + (1...3).map { String(format: "%.6f", acc($0 - 1, v[$0])) }
+            text += ([String(format: "%.2f", time(v[0]))] + (1...3).map { String(format: "%.6f", acc($0 - 1, v[$0])) }
                      + v[4...6].map { String(format: "%.6f", gyro($0)) }).joined(separator: ",") + "\n"
         }
         let file = try TestPaths.temporaryDirectory().appendingPathComponent(name)
@@ -191,7 +191,8 @@ final class AnalyzeEndToEndTests: XCTestCase {
 
     /// The sample's seconds under a header saying milliseconds: refused (exit 2, one line) with
     /// the option that reads them, and with `--time-units s` the sample's steps, byte for byte.
-    /// Before, read at 100 kHz, the minute was 0.06 s long and gave no step, exit 0.
+    /// Before, read at 100 kHz, the minute was 0.06 s long and gave no step, exit 0. Its
+    /// milliseconds under `time_s` (0.1 Hz, exit 1) name `--time-units ms` the same way.
     func testTimeUnitsOtherThanTheHeaderSays() throws {
         var lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertTrue(lines[0].hasPrefix("time_s,"))
@@ -203,6 +204,12 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(given.status, 0, given.stderr)
         XCTAssertEqual(given.text, try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "csv"]).text)
         XCTAssertEqual(try GaitBinary.run(["analyze", file.path, "--time-units", "minutes"]).status, 2)
+
+        let milliseconds = try rewrittenSample("s.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", time: { $0 * 1000 })
+        try assertRefused(["analyze", milliseconds.path], status: 1,
+                          saying: ["s.csv: the sampling rate is 0.100 Hz (from the timestamps)", "pass --time-units ms"])
+        let read = try GaitBinary.run(["analyze", milliseconds.path, "--time-units", "ms", "--height", "1.75", "--format", "csv"])
+        XCTAssertEqual(read.text, given.text)
     }
 
     /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
