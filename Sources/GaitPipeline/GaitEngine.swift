@@ -97,6 +97,7 @@ public struct GaitEngine {
         let events = try reader.finish()
         try feed(events, into: &out)
         if let error = gravity.refusal(file: options.reader.path) { throw error }
+        if let note = Self.backwardTimeNote(reader.info) { notes.append(note) }
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
@@ -128,6 +129,18 @@ public struct GaitEngine {
             analyzer.handle(e, into: &out)
         }
         track(out[before...])
+    }
+
+    /// Rows dropped because their time went back (contract, "Times": time only increases) are
+    /// counted in `input.backward_timestamps`; the notes say so too, because what they held is
+    /// not analysed: a clock set back by an hour, as daylight saving time ending in a local-time
+    /// column, drops the hour it repeats (the SampleData walk with its clock set back 30 s in
+    /// its middle lost those 30 s without a note before).
+    static func backwardTimeNote(_ info: InputInfo) -> String? {
+        guard info.backwardTimestamps > 0 else { return nil }
+        let share = 100 * Double(info.backwardTimestamps) / Double(Swift.max(1, info.rows))
+        return "\(info.backwardTimestamps) rows (\(share.fixed(1)) % of the rows read) were dropped because their time went back "
+            + "and were not analysed; a clock set back, such as daylight saving time ending in a local-time column, drops what it repeats"
     }
 
     /// Refuses a rate under `AnalysisConfiguration.minimumRateHz`; notes one under the validated range.

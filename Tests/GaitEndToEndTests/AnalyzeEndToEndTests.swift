@@ -212,6 +212,24 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(read.text, given.text)
     }
 
+    /// Rows whose time goes back are dropped (contract, "Times") and, since what they held is not
+    /// analysed, the notes say how many: the sample with its clock set back 30 s at its middle
+    /// loses its second half. Before, only `input.backward_timestamps` counted them.
+    func testRowsWhoseTimeGoesBackAreNoted() throws {
+        let file = try rewrittenSample("back.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", time: { $0 < 30 ? $0 : $0 - 30 })
+        let run = try GaitBinary.run(["analyze", file.path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+        // Of the second half's 3000 rows, 0.00–29.98 s go back and 29.99 s repeats the last kept.
+        let input = try XCTUnwrap(doc["input"] as? [String: Any])
+        XCTAssertEqual(input["backward_timestamps"] as? Int, 2999)
+        XCTAssertEqual(input["duplicate_timestamps"] as? Int, 1)
+        let notes = try XCTUnwrap(doc["notes"] as? [String])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("2999 rows (50.0 % of the rows read) were dropped because their time went back") }, "\(notes)")
+        let plain = try GaitBinary.run(["analyze", sample.path, "--format", "json"])
+        XCTAssertFalse(plain.text.contains("their time went back"))
+    }
+
     /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
     /// likely units (`AngularRateCheck`); given with `--gyro-units`, it is analysed. Three cases,
     /// each analysed before without a word:
