@@ -227,9 +227,9 @@ struct GravityPresence {
 ///   SampleData walk's deg/s under a header saying rad/s gave a turn of about 500° at every
 ///   other step (42).
 /// - **Too little or too much rotation for the walking.** A walking pelvis rolls and turns with
-///   every step, the more the harder it walks: over the 70 Voisard trials with the subject's
-///   height, the straight strides' roll + yaw range (degrees) per m/s² of RMS vertical
-///   acceleration is 4.2–17.0 (median 7.9). A guarded walker whose pelvic motion is scaled by
+///   every step, the more the harder it walks: over the 80 Voisard trials, the straight
+///   strides' roll + yaw range (degrees) per m/s² of RMS vertical acceleration is 4.2–17.0
+///   (median 7.4). A guarded walker whose pelvic motion is scaled by
 ///   0.3 (the simulator's severe `guarded`) keeps at least 1.26. rad/s read as deg/s divide the
 ///   ratio by 57.3 (at most 0.30 for the healthy walks); deg/s read as rad/s multiply it (at
 ///   least 72 for the guarded walker). Refused under `minimumRotationPerAcceleration` (0.6) or
@@ -247,7 +247,7 @@ struct AngularRateCheck {
     /// the rotation is too small for the walking, over the second too large.
     static let minimumRotationPerAcceleration = 0.6
     static let maximumRotationPerAcceleration = 40.0
-    /// The least and the largest of the 70 healthy Voisard walks (trials with the subject's height).
+    /// The least and the largest of the 80 healthy Voisard walks.
     static let healthyRotationPerAcceleration = 4.2...17.0
     /// Straight steps the rotation check needs.
     static let minimumStraightSteps = 10
@@ -280,10 +280,12 @@ struct AngularRateCheck {
         let healthy = Self.healthyRotationPerAcceleration
         let comparison: String, likely: AngularRateUnits, other: AngularRateUnits
         if ratio < Self.minimumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.degreesPerSecond.rawValue {
-            comparison = "under a seventh of any of 70 healthy walks (at least \((healthy.lowerBound * rms).fixed(1))° for it)"
+            comparison = "\((healthy.lowerBound / ratio).fixed(0)) times less than the least of 80 healthy walks "
+                + "(\((healthy.lowerBound * rms).fixed(1))° for it)"
             (likely, other) = (.radiansPerSecond, .degreesPerSecond)
         } else if ratio > Self.maximumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue {
-            comparison = "over twice any of 70 healthy walks (at most \((healthy.upperBound * rms).fixed(1))° for it)"
+            comparison = "\((ratio / healthy.upperBound).fixed(0)) times the most of 80 healthy walks "
+                + "(\((healthy.upperBound * rms).fixed(1))° for it)"
             (likely, other) = (.degreesPerSecond, .radiansPerSecond)
         } else {
             return nil
