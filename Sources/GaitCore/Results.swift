@@ -321,6 +321,9 @@ public struct InputInfo: Hashable, Sendable {
     /// The file has no header and its columns were taken in the usual order of such exports
     /// (a date-time, then x, y, z, then the gyroscope's); the engine says so in `notes`.
     public var columnsAssumed = false
+    /// Why gyroscope columns of the file were not used (`--accelerometer-only`, or only zeros);
+    /// nil when they are used or there are none. The engine puts it in `notes`.
+    public var gyroscopeIgnored: String?
     /// "seconds", "milliseconds", "microseconds", "nanoseconds", "iso8601", "M/d/yyyy",
     /// "d/M/yyyy", "counter" or "none".
     public var timeFormat: String = ""
@@ -347,7 +350,7 @@ public struct InputInfo: Hashable, Sendable {
         a.path == b.path && a.rows == b.rows && a.samplingRateHz == b.samplingRateHz
             && a.rateSource == b.rateSource && a.durationS == b.durationS && a.delimiter == b.delimiter
             && a.columns.map(\.role) == b.columns.map(\.role) && a.columns.map(\.column) == b.columns.map(\.column)
-            && a.columnsAssumed == b.columnsAssumed
+            && a.columnsAssumed == b.columnsAssumed && a.gyroscopeIgnored == b.gyroscopeIgnored
             && a.timeFormat == b.timeFormat && a.accUnits == b.accUnits && a.accUnitsSource == b.accUnitsSource
             && a.gyroUnits == b.gyroUnits && a.gyroUnitsSource == b.gyroUnitsSource
             && a.preambleLines == b.preambleLines && a.gaps == b.gaps && a.segments == b.segments

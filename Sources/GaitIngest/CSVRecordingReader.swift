@@ -159,6 +159,7 @@ public struct CSVRecordingReader: Sendable {
         info.delimiter = layout.delimiterName
         info.columns = layout.columnsUsed
         info.columnsAssumed = layout.columnsAssumed
+        info.gyroscopeIgnored = layout.gyroscopeIgnored
         info.timeFormat = layout.timeFormat.rawValue
         info.accUnits = layout.accUnits.rawValue
         info.accUnitsSource = layout.accUnitsSource

@@ -59,10 +59,33 @@ extension LayoutDetector {
             throw GaitError(.invalidInput, bad.message, file: path, line: line, column: bad.column)
         }
         guard !accs.isEmpty else { throw GaitError(.invalidInput, "the input has a header but no data rows", file: path) }
+        ignoreGyroscopeIfUnused(&layout, gyrs: gyrs, options: options)
 
         layout.timeFormat = try timeFormat(layout, timeTexts, units: options.timeUnits, path: path)
         try decideRate(&layout, lines: lines, blank: blank, options: options)
         try decideUnits(&layout, accs: accs, gyrs: gyrs, options: options)
+    }
+
+    /// Drops the gyroscope columns when `--accelerometer-only` asks, or when every value of them
+    /// in the buffered rows, at least `zeroGyroscopeRows` of them, is exactly 0: a gyroscope that
+    /// is off or absent, whose columns some exports keep. A working gyroscope's noise is never
+    /// exactly 0 on three axes for a hundred rows, even at rest; fewer rows cannot tell. Read as rates, zeros gave the SampleData walk no turns, no sides
+    /// from the gyroscope and a `guarded` flag (pelvic rotation 0° against a healthy 17.2 ±
+    /// 4.4°); dropped, the recording is analysed as accelerometer-only, and a note says so.
+    static let zeroGyroscopeRows = 100
+
+    private static func ignoreGyroscopeIfUnused(_ layout: inout Layout, gyrs: [SIMD3<Double>], options: ReaderOptions) {
+        guard !layout.gyroFields.isEmpty else { return }
+        let names = layout.gyroFields.map { layout.columnNames[$0] }.joined(separator: ", ")
+        if options.ignoreGyroscope {
+            layout.gyroscopeIgnored = "the gyroscope columns (\(names)) were not used, as --accelerometer-only asks"
+        } else if gyrs.count >= zeroGyroscopeRows, gyrs.allSatisfy({ $0 == .zero }) {
+            layout.gyroscopeIgnored = "the gyroscope columns (\(names)) hold only zeros in the first \(gyrs.count) rows (a gyroscope "
+                + "that is off): the recording was analysed without them, as accelerometer-only"
+        } else {
+            return
+        }
+        layout.gyroFields = []
     }
 
     /// A decoder of the layout's motion columns only, before the time format is known.

@@ -21,6 +21,9 @@ struct Layout {
     var accUnitsSource = ""
     var gyroUnits: AngularRateUnits? = nil
     var gyroUnitsSource: String? = nil
+    /// Why the gyroscope columns found were not used (`ReaderOptions.ignoreGyroscope`, or they
+    /// hold only zeros); nil when they are used or there are none.
+    var gyroscopeIgnored: String? = nil
     /// The angular-rate units were detected from rows without motion, where only the sensors'
     /// noise tells the units apart: the reader waits for rows with motion to decide again
     /// (`GyroUnitsWait`).

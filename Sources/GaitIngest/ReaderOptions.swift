@@ -59,6 +59,8 @@ public struct ReaderOptions: Hashable, Sendable {
     /// `--time-units`: units of a time column of numbers, over what its header says; named in
     /// the header or told from the values when nil.
     public var timeUnits: TimeUnits?
+    /// `--accelerometer-only`: the gyroscope columns, if any, are not used.
+    public var ignoreGyroscope: Bool
     /// `--columns`: role (`time`, `ax`, `ay`, `az`, `gx`, `gy`, `gz`) → header name or 0-based index.
     /// Roles not named are found from the header.
     public var columns: [String: String]
@@ -81,7 +83,8 @@ public struct ReaderOptions: Hashable, Sendable {
     public static let roles = ["time", "ax", "ay", "az", "gx", "gy", "gz"]
 
     public init(path: String = "-", rate: SamplingRate? = nil, accUnits: AccelerationUnits? = nil,
-                gyroUnits: AngularRateUnits? = nil, timeUnits: TimeUnits? = nil, columns: [String: String] = [:],
+                gyroUnits: AngularRateUnits? = nil, timeUnits: TimeUnits? = nil, ignoreGyroscope: Bool = false,
+                columns: [String: String] = [:],
                 onBadRow: BadRowPolicy = .fail, maxBridgedGap: Double = 0.5, maxPieceSamples: Int = 4096) {
         precondition(maxPieceSamples > 0, "maxPieceSamples must be positive")
         precondition(maxBridgedGap >= 0 && maxBridgedGap.isFinite, "maxBridgedGap must be a finite, non-negative number of seconds")
@@ -90,6 +93,7 @@ public struct ReaderOptions: Hashable, Sendable {
         self.accUnits = accUnits
         self.gyroUnits = gyroUnits
         self.timeUnits = timeUnits
+        self.ignoreGyroscope = ignoreGyroscope
         self.columns = columns
         self.onBadRow = onBadRow
         self.maxBridgedGap = maxBridgedGap

@@ -116,6 +116,7 @@ public struct GaitEngine {
             if case .segmentStart(let s) = e, !rateChecked {
                 try checkRate(s.rate.hz)
                 rateChecked = true
+                if let note = reader.info.gyroscopeIgnored { notes.append(note) }
                 if reader.info.columnsAssumed {
                     let roles = reader.info.columns.map(\.role).joined(separator: ", ")
                     notes.append("the file has no header: its columns were taken as \(roles), the order of headerless "
@@ -232,7 +233,8 @@ struct GravityPresence {
 ///   (median 7.4). A guarded walker whose pelvic motion is scaled by
 ///   0.3 (the simulator's severe `guarded`) keeps at least 1.26. rad/s read as deg/s divide the
 ///   ratio by 57.3 (at most 0.30 for the healthy walks); deg/s read as rad/s multiply it (at
-///   least 72 for the guarded walker). Refused under `minimumRotationPerAcceleration` (0.6) or
+///   least 72 for the guarded walker); a gyroscope that is stuck at a constant gives 0 (one
+///   writing only zeros is dropped by the reader). Refused under `minimumRotationPerAcceleration` (0.6) or
 ///   over `maximumRotationPerAcceleration` (40), each a factor 1.8–2.4 from the walks on either
 ///   side, given `minimumStraightSteps`, where the units came from the header or were detected
 ///   (not from `--gyro-units`, which the user vouches for). Before: the SampleData walk's rad/s
@@ -278,22 +280,26 @@ struct AngularRateCheck {
         else { return nil }
         let ratio = (roll + yaw) / rms
         let healthy = Self.healthyRotationPerAcceleration
-        let comparison: String, likely: AngularRateUnits, other: AngularRateUnits
-        if ratio < Self.minimumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.degreesPerSecond.rawValue {
-            comparison = "\((healthy.lowerBound / ratio).fixed(0)) times less than the least of 80 healthy walks "
-                + "(\((healthy.lowerBound * rms).fixed(1))° for it)"
-            (likely, other) = (.radiansPerSecond, .degreesPerSecond)
-        } else if ratio > Self.maximumRotationPerAcceleration, info.gyroUnits == AngularRateUnits.radiansPerSecond.rawValue {
-            comparison = "\((ratio / healthy.upperBound).fixed(0)) times the most of 80 healthy walks "
-                + "(\((healthy.upperBound * rms).fixed(1))° for it)"
-            (likely, other) = (.degreesPerSecond, .radiansPerSecond)
+        let asRead = AngularRateUnits(rawValue: info.gyroUnits ?? "") ?? .radiansPerSecond
+        let comparison: String, remedy: String
+        if ratio < Self.minimumRotationPerAcceleration {
+            comparison = "where the least of 80 healthy walks turns \((healthy.lowerBound * rms).fixed(1))°"
+            remedy = asRead == .degreesPerSecond
+                ? "the values look like rad/s; pass --gyro-units rad/s, or --gyro-units deg/s if they are right"
+                : "the gyroscope does not follow the trunk (off, stuck, or in other units); pass --accelerometer-only to "
+                    + "analyse without it, or --gyro-units rad/s if the values are right"
+        } else if ratio > Self.maximumRotationPerAcceleration {
+            comparison = "where the most of 80 healthy walks turns \((healthy.upperBound * rms).fixed(1))°"
+            remedy = asRead == .radiansPerSecond
+                ? "the values look like deg/s; pass --gyro-units deg/s, or --gyro-units rad/s if they are right"
+                : "the values are too large for deg/s (other units?); pass --accelerometer-only to analyse without them, "
+                    + "or --gyro-units deg/s if they are right"
         } else {
             return nil
         }
         return GaitError(.invalidInput,
                          "the angular rate, read in \(read), gives the walking pelvis \((roll + yaw).fixed(2))° of roll + yaw per stride "
-                             + "for \(rms.fixed(2)) m/s² RMS vertical acceleration, \(comparison): the values look like \(likely.rawValue); "
-                             + "pass --gyro-units \(likely.rawValue), or --gyro-units \(other.rawValue) if they are right",
+                             + "for \(rms.fixed(2)) m/s² RMS vertical acceleration, \(comparison): \(remedy)",
                          file: file)
     }
 }

@@ -22,6 +22,8 @@ struct InputOptions: ParsableArguments {
     var gyroUnits: String?
     @Option(name: .customLong("time-units"), help: "Units of a time column of numbers: s, ms, us or ns (from the header or the values when absent).")
     var timeUnits: String?
+    @ArgumentParser.Flag(name: .customLong("accelerometer-only"), help: "Do not use the file's gyroscope columns, if any.")
+    var accelerometerOnly = false
     @Option(help: "Column roles, e.g. time=0,ax=1,ay=2,az=3 or ax=Acc_X (roles time, ax, ay, az, gx, gy, gz).")
     var columns: String?
     @Option(name: .customLong("on-bad-row"), help: "fail or skip rows that cannot be read (default: fail; in batch, skip).")
@@ -45,6 +47,7 @@ struct InputOptions: ParsableArguments {
         let reader = ReaderOptions(
             path: path, rate: rate.map { SamplingRate(hz: $0) }, accUnits: units.flatMap(AccelerationUnits.init(rawValue:)),
             gyroUnits: gyroUnits.flatMap(AngularRateUnits.init(rawValue:)), timeUnits: timeUnits.flatMap(TimeUnits.init(rawValue:)),
+            ignoreGyroscope: accelerometerOnly,
             columns: try columns.map { text throws(GaitError) in try ReaderOptions.parseColumns(text) } ?? [:],
             onBadRow: onBadRow.flatMap(BadRowPolicy.init(rawValue:)) ?? badRows)
         let subject = Subject(heightM: height, sensorHeightM: sensorHeight, ageYears: age, sex: sex)

@@ -212,6 +212,29 @@ final class AnalyzeEndToEndTests: XCTestCase {
         XCTAssertEqual(read.text, given.text)
     }
 
+    /// A gyroscope that is off: columns of zeros are not used (a note says so) and the walk is
+    /// analysed as accelerometer-only; before, read as rates, they gave no turns and a `guarded`
+    /// flag (pelvic rotation 0°). One stuck at a constant is refused, naming
+    /// `--accelerometer-only`, which analyses without it.
+    func testGyroscopeThatIsOffOrStuck() throws {
+        let zeros = try rewrittenSample("zeros.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", gyro: { _ in 0 })
+        let run = try GaitBinary.run(["analyze", zeros.path, "--height", "1.75", "--age", "40", "--sex", "F", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+        let notes = try XCTUnwrap(doc["notes"] as? [String])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("the gyroscope columns (gyr_x, gyr_y, gyr_z) hold only zeros") }, "\(notes)")
+        XCTAssertTrue((doc["input"] as? [String: Any])?["gyro_units"] is NSNull)
+        XCTAssertEqual((doc["flags"] as? [Any])?.count, 0, "\(doc["flags"] ?? "")")
+
+        let stuck = try rewrittenSample("stuck.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", gyro: { _ in 0.001 })
+        try assertRefused(["analyze", stuck.path], saying: ["stuck.csv: the angular rate, read in rad/s (detected), gives the walking pelvis 0.00°",
+                                                            "pass --accelerometer-only to analyse without it"])
+        let without = try GaitBinary.run(["analyze", stuck.path, "--accelerometer-only"])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertTrue(without.text.contains("Note: the gyroscope columns (gyr_x, gyr_y, gyr_z) were not used, as --accelerometer-only asks"))
+        XCTAssertTrue(without.text.contains("Turns: not assessed (no gyroscope)"))
+    }
+
     /// Rows whose time goes back are dropped (contract, "Times") and, since what they held is not
     /// analysed, the notes say how many: the sample with its clock set back 30 s at its middle
     /// loses its second half. Before, only `input.backward_timestamps` counted them.

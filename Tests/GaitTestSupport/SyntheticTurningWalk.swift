@@ -10,9 +10,12 @@ import Darwin
 /// acceleration of an inverted pendulum (vertical at the step frequency, forward leading it by a
 /// quarter step, lateral at half the step frequency), and a yaw rate made of raised-cosine
 /// pulses, each turning the trunk by its `angleDeg` between `startS` and `startS + durationS`.
-/// The sensor is mounted tilted (yaw 0.7, pitch 0.3, roll −0.4 rad), so nothing relies on its
-/// axes being the body's. A turn does not change the body-frame signals, so the sensor reads the
-/// same walking throughout, plus the rotation about the body's vertical.
+/// The pelvis also rolls (obliquity) by ±`pelvicRollDeg` at the stride frequency, as a walking
+/// pelvis does: the engine takes a gyroscope that reads nothing while the trunk walks for one
+/// that is off (`AngularRateCheck`, and the reader's rule for columns of zeros). The sensor is
+/// mounted tilted (yaw 0.7, pitch 0.3, roll −0.4 rad), so nothing relies on its axes being the
+/// body's. A turn does not change the body-frame signals, so the sensor reads the same walking
+/// throughout, plus the rotation about the body's vertical.
 public struct SyntheticTurningWalk: Sendable {
     public struct Pulse: Sendable {
         public var startS: Double
@@ -70,6 +73,9 @@ public struct SyntheticTurningWalk: Sendable {
 
     private static let mount = rotation(yaw: 0.7, pitch: 0.3, roll: -0.4)
 
+    /// Amplitude of the pelvis's roll, degrees (healthy walking: about ±3–4°).
+    public static let pelvicRollDeg = 3.0
+
     /// Yaw rate about the body's vertical at `t`, deg/s.
     public func yawRateDegps(_ t: Double) -> Double { pulses.reduce(0) { $0 + $1.rateDegps(t) } }
 
@@ -82,8 +88,12 @@ public struct SyntheticTurningWalk: Sendable {
         for i in 0..<count {
             let t = Double(i) / rate
             let body = SIMD3(1.0 * sin(w * t), 0.6 * sin(w / 2 * t), standardGravity - 2.0 * cos(w * t))
-            acc.append(Self.mount(body))
-            gyr.append(Self.mount(SIMD3(0, 0, yawRateDegps(t) * Double.pi / 180)))
+            let amplitude = Self.pelvicRollDeg * Double.pi / 180
+            let roll = amplitude * sin(w / 2 * t), rollRate = amplitude * w / 2 * cos(w / 2 * t)
+            // The specific force in the pelvis's axes, rolled by `roll` about the forward axis.
+            let rolled = SIMD3(body.x, body.y * cos(roll) + body.z * sin(roll), -body.y * sin(roll) + body.z * cos(roll))
+            acc.append(Self.mount(rolled))
+            gyr.append(Self.mount(SIMD3(rollRate, 0, yawRateDegps(t) * Double.pi / 180)))
         }
         return (acc, gyr)
     }
