@@ -25,7 +25,7 @@ let package = Package(
                 "GaitPipeline", "GaitBatch", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "GaitBatch", dependencies: ["GaitCore", "GaitPipeline", "GaitOutput"]),
+        .target(name: "GaitBatch", dependencies: ["GaitCore", "GaitIngest", "GaitPipeline", "GaitOutput"]),
         .target(name: "GaitValidation", dependencies: ["GaitCore", "GaitDSP", "GaitPipeline", "GaitIngest", "GaitAnalysis", "GaitSimulator"]),
         .target(name: "GaitPipeline", dependencies: ["GaitCore", "GaitIngest", "GaitAnalysis", "GaitClassifier"]),
         .target(name: "GaitSimulator", dependencies: ["GaitCore"]),
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "GaitClassifierTests",
             dependencies: ["GaitClassifier", "GaitValidation", "GaitSimulator", "GaitCore", "GaitTestSupport"]),
-        .testTarget(name: "GaitBatchTests", dependencies: ["GaitBatch", "GaitOutput", "GaitCore", "GaitTestSupport"]),
+        .testTarget(name: "GaitBatchTests", dependencies: ["GaitBatch", "GaitIngest", "GaitOutput", "GaitCore", "GaitTestSupport"]),
         .testTarget(name: "GaitSimulatorTests", dependencies: ["GaitSimulator", "GaitCore", "GaitTestSupport"]),
         .testTarget(
             name: "GaitEndToEndTests",

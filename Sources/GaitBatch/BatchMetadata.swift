@@ -1,5 +1,6 @@
 import Foundation
 import GaitCore
+import GaitIngest
 import GaitOutput
 
 /// `--metadata FILE`: per-recording subject data for a batch, a CSV table with a header.
@@ -10,14 +11,20 @@ import GaitOutput
 ///   (only where that names one input).
 /// - Data columns, all optional, empty cells meaning "not given": `height_m` (or `height`),
 ///   `sensor_height_m` (or `sensor_height`), `age_years` (or `age`), `sex` (`F` or `M`).
+/// - Sensor columns, as optional, for batches of recordings from several devices: `units`
+///   (`g`, `m/s2`, `mg`), `gyro_units` (`deg/s`, `rad/s`), `time_units` (`s`, `ms`, `us`,
+///   `ns`), `accelerometer_only` (`true`/`false`, `yes`/`no`, `1`/`0`).
 /// - A value given in the table overrides the command line's `--height`, `--sensor-height`,
-///   `--age`, `--sex` for that recording; what neither gives is absent, and the recording's
-///   `notes` say what was assumed instead.
+///   `--age`, `--sex`, `--units`, `--gyro-units`, `--time-units`, `--accelerometer-only` for
+///   that recording; what neither gives is absent (or detected), and the recording's `notes`
+///   say what was assumed instead.
 /// - A bad value, an unknown key column or a key that matches two rows is a usage error naming the
 ///   file, line and column: a batch does not start on subject data it cannot trust.
 public struct BatchMetadata: Sendable {
     /// Subject data per recording name.
     public private(set) var subjects: [String: Subject] = [:]
+    /// Sensor settings per recording name.
+    public private(set) var sensors: [String: SensorSettings] = [:]
     /// Keys in the table that matched no input (reported, not an error: a table may describe a
     /// whole study while a batch runs part of it).
     public private(set) var unmatchedKeys: [String] = []
@@ -42,6 +49,8 @@ public struct BatchMetadata: Sendable {
         let sensorHeight = table.column("sensor_height_m", "sensor_height")
         let age = table.column("age_years", "age")
         let sex = table.column("sex")
+        let units = table.column("units"), gyroUnits = table.column("gyro_units"), timeUnits = table.column("time_units")
+        let accelerometerOnly = table.column("accelerometer_only")
 
         // Keys are matched as Swift matches text, so a table typed in NFC finds a file named in
         // NFD; where that makes a key name several recordings, the one whose bytes the key
@@ -106,6 +115,27 @@ public struct BatchMetadata: Sendable {
                 }
                 subject.sex = s
             }
+            func choice<T: RawRepresentable>(_ c: Int?, _ name: String, _ all: [T]) throws(GaitError) -> T? where T.RawValue == String {
+                guard let text = cell(c) else { return nil }
+                guard let value = T(rawValue: text) else {
+                    throw GaitError(.usage, "\(name) must be \(all.map(\.rawValue).joined(separator: ", ")); found '\(text)'",
+                                    file: path, line: row.line, column: c! + 1)
+                }
+                return value
+            }
+            var sensor = SensorSettings()
+            sensor.accUnits = try choice(units, "units", AccelerationUnits.allCases)
+            sensor.gyroUnits = try choice(gyroUnits, "gyro_units", AngularRateUnits.allCases)
+            sensor.timeUnits = try choice(timeUnits, "time_units", TimeUnits.allCases)
+            if let text = cell(accelerometerOnly) {
+                switch text.lowercased() {
+                case "true", "yes", "1": sensor.accelerometerOnly = true
+                case "false", "no", "0": sensor.accelerometerOnly = false
+                default:
+                    throw GaitError(.usage, "accelerometer_only must be true or false; found '\(text)'",
+                                    file: path, line: row.line, column: accelerometerOnly! + 1)
+                }
+            }
             guard let recording else { out.unmatchedKeys.append(k); continue }
             if let first = rowOf[recording] {
                 throw GaitError(.usage, "recording '\(recording)' is described twice (lines \(first) and \(row.line))",
@@ -113,6 +143,7 @@ public struct BatchMetadata: Sendable {
             }
             rowOf[recording] = row.line
             out.subjects[recording] = subject
+            if sensor != SensorSettings() { out.sensors[recording] = sensor }
         }
         return out
     }
@@ -122,6 +153,26 @@ public struct BatchMetadata: Sendable {
         guard let s = subjects[recording] else { return defaults }
         return Subject(heightM: s.heightM ?? defaults.heightM, sensorHeightM: s.sensorHeightM ?? defaults.sensorHeightM,
                        ageYears: s.ageYears ?? defaults.ageYears, sex: s.sex ?? defaults.sex)
+    }
+
+    /// The reader options for `recording`: the table's sensor settings over `defaults`.
+    public func readerOptions(for recording: String, defaults: ReaderOptions) -> ReaderOptions {
+        guard let s = sensors[recording] else { return defaults }
+        var options = defaults
+        options.accUnits = s.accUnits ?? defaults.accUnits
+        options.gyroUnits = s.gyroUnits ?? defaults.gyroUnits
+        options.timeUnits = s.timeUnits ?? defaults.timeUnits
+        options.ignoreGyroscope = s.accelerometerOnly ?? defaults.ignoreGyroscope
+        return options
+    }
+
+    /// What a metadata row says about a recording's sensor; nil where it says nothing.
+    public struct SensorSettings: Hashable, Sendable {
+        public var accUnits: AccelerationUnits?
+        public var gyroUnits: AngularRateUnits?
+        public var timeUnits: TimeUnits?
+        public var accelerometerOnly: Bool?
+        public init() {}
     }
 
     private static func usage(_ e: GaitError) -> GaitError {

@@ -52,6 +52,7 @@ struct Batch: ParsableCommand {
             var options = base
             options.reader.path = item.path
             options.subject = table.subject(for: item.recording, defaults: base.subject)
+            options.reader = table.readerOptions(for: item.recording, defaults: options.reader)
             return options
         }
         // Failures always get their line; on a terminal every recording does, as it finishes.

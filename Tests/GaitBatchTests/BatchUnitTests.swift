@@ -1,6 +1,7 @@
 import Foundation
 import GaitBatch
 import GaitCore
+import GaitIngest
 import GaitOutput
 import GaitTestSupport
 import XCTest
@@ -186,6 +187,31 @@ final class BatchMetadataTests: XCTestCase {
         XCTAssertEqual(table.unmatchedKeys, ["s99/none"])
     }
 
+    /// Sensor columns, for batches from several devices: each value given overrides the command
+    /// line's reader option for that recording, empty cells keep it.
+    func testSensorColumnsOverrideTheReaderOptions() throws {
+        let text = """
+            recording,units,gyro_units,time_units,accelerometer_only
+            s01/walk,mg,deg/s,ms,
+            s02/walk,,,,TRUE
+            s03/fast,,,,
+            """
+        let table = try BatchMetadata.parse(Array(text.utf8), path: "meta.csv", inputs: inputs)
+        let defaults = ReaderOptions(path: "x.csv", accUnits: .g, gyroUnits: .radiansPerSecond)
+        let first = table.readerOptions(for: "s01/walk", defaults: defaults)
+        XCTAssertEqual(first.accUnits, .milliG)
+        XCTAssertEqual(first.gyroUnits, .degreesPerSecond)
+        XCTAssertEqual(first.timeUnits, .milliseconds)
+        XCTAssertFalse(first.ignoreGyroscope)
+        XCTAssertEqual(first.path, "x.csv")
+        let second = table.readerOptions(for: "s02/walk", defaults: defaults)
+        XCTAssertEqual(second.accUnits, .g)
+        XCTAssertEqual(second.gyroUnits, .radiansPerSecond)
+        XCTAssertTrue(second.ignoreGyroscope)
+        XCTAssertEqual(table.readerOptions(for: "s03/fast", defaults: defaults), defaults)
+        XCTAssertNil(table.sensors["s03/fast"])
+    }
+
     /// Two files whose names are one text in NFC and NFD: a key with the exact bytes of one means
     /// that one; a key that matches both only as text is refused, never given to either.
     func testKeysForNamesOfOneTextPickByBytes() throws {
@@ -220,6 +246,10 @@ final class BatchMetadataTests: XCTestCase {
             ("file,height_m\ns01/walk,1.7\ndata/s01/walk.csv,1.8\n", 3, 1),
             ("name,height_m\ns01/walk,1.7\n", 1, 0),
             ("file,height_m\n\"s01/walk,1.7\n", 2, 1),
+            ("file,units\ns01/walk,G\n", 2, 2),
+            ("file,height_m,gyro_units\ns01/walk,1.7,dps\n", 2, 3),
+            ("file,time_units\ns01/walk,sec\n", 2, 2),
+            ("file,accelerometer_only\ns01/walk,maybe\n", 2, 2),
         ]
         for (text, line, column) in cases {
             XCTAssertThrowsError(try BatchMetadata.parse(Array(text.utf8), path: "meta.csv", inputs: inputs), text) { error in

@@ -217,6 +217,29 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertFalse(fm.fileExists(atPath: interrupted.path), "--resume removes interrupted writes")
     }
 
+    /// A batch of two devices: a severely guarded walker recorded in deg/s, which the reader takes
+    /// for rad/s, fails alone (the others' results kept) until the metadata names its units;
+    /// then it is analysed in deg/s, and the other recording as before.
+    func testMetadataNamesOneRecordingsUnits() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        try fm.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv"), to: dir.appendingPathComponent("in/normal.csv"))
+        let made = try GaitBinary.run(["simulate", "--pattern", "guarded", "--severity", "severe", "--speed", "1.5", "--gyro-units", "deg/s",
+                                       "--duration", "60s", "--seed", "3", "--out", "in/guarded.csv"], cwd: dir)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let plain = try GaitBinary.run(["batch", "in", "--out", "plain"], cwd: dir)
+        XCTAssertEqual(plain.status, 1, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("guarded.csv: the angular rate, read in rad/s (detected)"), plain.stderr)
+        XCTAssertEqual(try csvRows(dir.appendingPathComponent("plain/summary.csv")).count, 2, "header and the normal walk")
+        try "recording,gyro_units\nguarded,deg/s\n".write(to: dir.appendingPathComponent("meta.csv"), atomically: true, encoding: .utf8)
+        let named = try GaitBinary.run(["batch", "in", "--out", "named", "--metadata", "meta.csv"], cwd: dir)
+        XCTAssertEqual(named.status, 0, named.stderr)
+        let doc = try GaitBinary.json(try Data(contentsOf: dir.appendingPathComponent("named/guarded.json")))
+        XCTAssertEqual((doc["input"] as? [String: Any])?["gyro_units"] as? String, "deg/s")
+        XCTAssertEqual((doc["input"] as? [String: Any])?["gyro_units_source"] as? String, "option")
+        XCTAssertEqual(try read(dir.appendingPathComponent("named/normal.json")), try read(dir.appendingPathComponent("plain/normal.json")))
+    }
+
     /// An input that failed in one run and succeeded in a later one is not listed as failed after
     /// the merge.
     func testMergeDropsFailuresThatALaterRunMended() throws {

@@ -88,6 +88,9 @@ func checkSubjects(_ metadata: BatchMetadata) {
         if let v = s.ageYears { precondition(Subject.ageRangeYears.contains(v), "age \(v)") }
         if let v = s.sex { precondition(Subject.isValidSex(v), "sex \(v)") }
     }
+    for recording in metadata.sensors.keys {
+        precondition(recordings.contains(recording), "sensor settings for a recording not in the batch: \(recording)")
+    }
     for key in metadata.unmatchedKeys {
         precondition(!recordings.contains(key), "a recording's own name reported as unmatched: \(key)")
     }
