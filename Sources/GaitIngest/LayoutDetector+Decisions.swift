@@ -18,7 +18,9 @@ import GaitCore
 ///   rate: sample periods spanned (each interval rounded to a whole number of median intervals)
 ///   over the time spanned, rounded to a whole hertz when within 0.2 % of one.
 /// - Acceleration units: `--units`, else a unit in the header or units row, else the median
-///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², otherwise an error asking for `--units`.
+///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², 490–1960 → mg, otherwise an error
+///   asking for `--units`. A header's unit over values whose median is gravity in another unit
+///   is refused, naming both (`unitsOfGravity`).
 /// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else deg/s when
 ///   the 99th percentile of |ω| over the buffered rows exceeds 35 (≈ 2000 deg/s, the full scale
 ///   of common MEMS gyroscopes, so no rad/s reading gets there), or when it exceeds 200 times the
@@ -66,14 +68,16 @@ extension LayoutDetector {
         try decideUnits(&layout, accs: accs, gyrs: gyrs, options: options)
     }
 
+    /// Buffered rows of zeros that tell a gyroscope that is off (`ignoreGyroscopeIfUnused`).
+    static let zeroGyroscopeRows = 100
+
     /// Drops the gyroscope columns when `--accelerometer-only` asks, or when every value of them
     /// in the buffered rows, at least `zeroGyroscopeRows` of them, is exactly 0: a gyroscope that
     /// is off or absent, whose columns some exports keep. A working gyroscope's noise is never
-    /// exactly 0 on three axes for a hundred rows, even at rest; fewer rows cannot tell. Read as rates, zeros gave the SampleData walk no turns, no sides
-    /// from the gyroscope and a `guarded` flag (pelvic rotation 0° against a healthy 17.2 ±
-    /// 4.4°); dropped, the recording is analysed as accelerometer-only, and a note says so.
-    static let zeroGyroscopeRows = 100
-
+    /// exactly 0 on three axes for a hundred rows, even at rest; fewer rows cannot tell. Read as
+    /// rates, zeros gave the SampleData walk no turns and a `guarded` flag (pelvic rotation 0°
+    /// against a healthy 17.2 ± 4.4°); dropped, the recording is analysed as accelerometer-only,
+    /// and a note says so.
     private static func ignoreGyroscopeIfUnused(_ layout: inout Layout, gyrs: [SIMD3<Double>], options: ReaderOptions) {
         guard !layout.gyroFields.isEmpty else { return }
         let names = layout.gyroFields.map { layout.columnNames[$0] }.joined(separator: ", ")
@@ -295,7 +299,7 @@ extension LayoutDetector {
 
     /// The units in which a median |a| of `median` is about 1 g, the gravity every worn sensor
     /// reads: within a factor 2 of 1 (g), 9.81 (m/s²) or 1000 (mg). The three ranges lie a factor
-    /// 2.5 or more apart, so no value is in two. nil when it is in none.
+    /// 2.4 or more apart, so no value is in two. nil when it is in none.
     static func unitsOfGravity(_ median: Double) -> AccelerationUnits? {
         AccelerationUnits.allCases.first { units in
             let g = median * units.toSI / standardGravity
