@@ -135,9 +135,13 @@ public struct CSVRecordingReader: Sendable {
             if stream == nil {
                 if var wait = gyroWait {
                     wait.endBlock()
+                    wait.conclude()
                     try startStreaming(wait.layout, into: &events)
                 } else {
-                    try startStreaming(try LayoutDetector.detect(detectionLines, options: options), into: &events)
+                    // A short input: its rows were all the detection saw.
+                    var wait = GyroUnitsWait(layout: try LayoutDetector.detect(detectionLines, options: options))
+                    wait.conclude()
+                    try startStreaming(wait.layout, into: &events)
                 }
             }
             stream!.finish(into: &events)
@@ -237,6 +241,7 @@ public struct CSVRecordingReader: Sendable {
             let full = detectionLines.count >= LayoutDetector.maxMotionWaitLines
                 || detectionBytes >= LayoutDetector.maxMotionWaitBytes
             if gyroWait!.settled || full || (!good && options.onBadRow == .fail) {
+                gyroWait!.conclude()
                 try startStreaming(gyroWait!.layout, into: &out)
             }
             return

@@ -21,25 +21,26 @@ import GaitCore
 ///   |a| of the buffered rows: 0.5–2 → g, 4.9–19.6 → m/s², 490–1960 → mg, otherwise an error
 ///   asking for `--units`. A header's unit over values whose median is gravity in another unit
 ///   is refused, naming both (`unitsOfGravity`).
-/// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else deg/s when
-///   the 99th percentile of |ω| over the buffered rows exceeds 35 (≈ 2000 deg/s, the full scale
-///   of common MEMS gyroscopes, so no rad/s reading gets there), or when it exceeds 200 times the
-///   standard deviation of |a| in g (floored at 0.001 g): still sensors show little rotation in
-///   rad/s for the little change in |a| they show. Else rad/s. Checked on the Voisard data set
-///   (rad/s, and the same values converted to deg/s): over the 80 lower-back recordings, in their
-///   first 250 rows and in all 1760 windows of 250 rows (hop 125), no window is misread either
-///   way. Foot sensors turn more for the same |a|: 2 of their 160 first windows would be misread
-///   as deg/s, so give `--gyro-units` for them.
-///   Rows without motion (SD of |a| under `motionSDg`, 0.05 g) leave only the noise ratio,
-///   which a low-noise gyroscope in deg/s beside a noisier accelerometer (a sensor lying on a
-///   table before it is put on) can push under 200. So when the buffered rows are still, the
-///   reader keeps reading (up to `maxMotionWaitLines` lines) and decides on the first 256 rows
-///   that move (`GyroUnitsWait`). On the Voisard set the first 256 rows have an
-///   SD of |a| of 0.0016–0.065 g (79 of 80 under 0.05 g), and every trial's most moving
-///   window 0.14–0.5 g. The rule cannot tell a walker who hardly turns the pelvis in deg/s from
-///   one in rad/s (the simulator's severe `guarded` walker, pelvic motion × 0.3, in deg/s is read
-///   as rad/s); `AngularRateCheck` in GaitPipeline's `GaitEngine.swift` refuses the recording
-///   when its walking rotates impossibly much or little for the units read.
+/// - Angular-rate units: `--gyro-units`, else a unit in the header or units row, else detected
+///   from blocks of 256 rows, by the ratio of the 99th percentile of |ω| to the SD of |a| in g
+///   (floored at 0.001 g):
+///   - deg/s as soon as a block's 99th percentile of |ω| exceeds 35 (≈ 2000 deg/s, the full scale
+///     of common MEMS gyroscopes, so no rad/s reading gets there);
+///   - else, over the first `movingBlocksForGyroUnits` (4) blocks that move (SD of |a| at least
+///     `motionSDg`, 0.05 g), deg/s when their median ratio exceeds 35, else rad/s. The reader
+///     buffers meanwhile (`GyroUnitsWait`, up to `maxMotionWaitLines` lines); with fewer moving
+///     blocks by then, or at the end of the input, their median decides;
+///   - with no block that moves, the still rows' rule: deg/s when the first block's ratio exceeds
+///     200 (a still sensor shows little rotation in rad/s for the little change in |a| it shows).
+///
+///   Measured (2026-11-21, numpy on the raw files): over the 80 Voisard lower-back recordings
+///   (rad/s) the median ratio of the first four moving blocks is 4.2–16.1, so 243 and more in
+///   deg/s. The simulator's guarded walkers in deg/s (pelvic motion × 0.5 and × 0.3, 0.5–1.7 m/s)
+///   give 56–323; until then the first block alone decided at 200, which read all five severe
+///   and one of the five moderate ones as rad/s (`AngularRateCheck` in GaitPipeline's
+///   `GaitEngine.swift` then refused them). Foot sensors turn more for the same |a|: give
+///   `--gyro-units` for them. On the Voisard set the first 256 rows have an SD of |a| of
+///   0.0016–0.065 g (79 of 80 under 0.05 g), and every trial's most moving window 0.14–0.5 g.
 extension LayoutDetector {
     static func decide(_ layout: inout Layout, lines: [[UInt8]], blank: [Bool], options: ReaderOptions) throws(GaitError) {
         let path = options.path
@@ -291,9 +292,14 @@ extension LayoutDetector {
             layout.gyroUnitsSource = "header"
         } else {
             let evidence = gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
-            layout.gyroUnits = evidence.units
+            layout.gyroUnits = evidence.stillUnits
             layout.gyroUnitsSource = "detected"
-            layout.gyroUnitsAwaitMotion = evidence.accSDg < motionSDg
+            if evidence.p99 > AngularRateUnits.fullScaleRadiansPerSecond {
+                layout.gyroUnits = .degreesPerSecond
+            } else {
+                layout.gyroUnitsAwaitMotion = true
+                if evidence.accSDg >= motionSDg { layout.gyroMovingRatios = [evidence.ratio] }
+            }
         }
     }
 
@@ -315,30 +321,46 @@ extension LayoutDetector {
     /// SD of |a| (g) below which rows count as still for the angular-rate units.
     static let motionSDg = 0.05
 
-    /// See the type's documentation for the rule and where its thresholds come from.
-    static func detectGyroUnits(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double) -> AngularRateUnits {
-        gyroEvidence(accs: accs, gyrs: gyrs, accScale: accScale).units
-    }
+    /// Blocks of rows that move whose median ratio decides the angular-rate units.
+    static let movingBlocksForGyroUnits = 4
+    /// Median ratio (99th percentile of |ω| over the SD of |a| in g, moving blocks) above which
+    /// the rates are deg/s.
+    static let movingRatioForDegrees = 35.0
+    /// The same ratio on still rows, where only the sensors' noise speaks.
+    static let stillRatioForDegrees = 200.0
 
-    /// The units the rule gives, and the SD of |a| in g it used.
+    /// One block's evidence: the 99th percentile of |ω| in the file's units, the SD of |a| in g,
+    /// their ratio (the SD floored at 0.001 g), and the units the still-rows rule gives.
     fileprivate static func gyroEvidence(accs: [SIMD3<Double>], gyrs: [SIMD3<Double>], accScale: Double)
-        -> (units: AngularRateUnits, accSDg: Double) {
+        -> (p99: Double, accSDg: Double, ratio: Double, stillUnits: AngularRateUnits) {
         let rates = gyrs.map { ($0 * $0).sum().squareRoot() }.sorted()
         let p99 = rates[Swift.min(rates.count - 1, Int((Double(rates.count - 1) * 0.99).rounded()))]
         let norms = accs.map { ($0 * $0).sum().squareRoot() * accScale / standardGravity }
         let mean = norms.reduce(0, +) / Double(norms.count)
         let sd = (norms.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(norms.count)).squareRoot()
-        let fullScale = AngularRateUnits.fullScaleRadiansPerSecond
-        return (p99 > fullScale || p99 / Swift.max(sd, 0.001) > 200 ? .degreesPerSecond : .radiansPerSecond, sd)
+        let ratio = p99 / Swift.max(sd, 0.001)
+        let still: AngularRateUnits = p99 > AngularRateUnits.fullScaleRadiansPerSecond || ratio > stillRatioForDegrees
+            ? .degreesPerSecond : .radiansPerSecond
+        return (p99, sd, ratio, still)
+    }
+
+    /// The units the moving blocks' median ratio gives, or nil without a moving block.
+    static func unitsOfMovingRatios(_ ratios: [Double]) -> AngularRateUnits? {
+        guard !ratios.isEmpty else { return nil }
+        let s = ratios.sorted(), n = s.count
+        let median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+        return median > movingRatioForDegrees ? .degreesPerSecond : .radiansPerSecond
     }
 }
 
-/// The reader's wait for rows that move, where the angular-rate units were detected on still rows
-/// (`Layout.gyroUnitsAwaitMotion`; the rule in `LayoutDetector+Decisions.swift`). Lines are looked
-/// at one by one as they are buffered, in blocks of `LayoutDetector.maxLines` rows.
+/// The reader's wait for rows that move, where the angular-rate units are detected
+/// (`Layout.gyroUnitsAwaitMotion`; the rule in `LayoutDetector+Decisions.swift`): lines are looked
+/// at one by one as they are buffered, in blocks of `LayoutDetector.maxLines` rows, until
+/// `movingBlocksForGyroUnits` blocks have moved (their median ratio decides), a block turns
+/// beyond any gyroscope's rad/s (deg/s), or the buffer is full or the input ends (`conclude`).
 struct GyroUnitsWait {
     private(set) var layout: Layout
-    /// The units were decided on a block that moves: the wait is over.
+    /// The units were decided: the wait is over.
     private(set) var settled = false
     private let probe: RowDecoder
     private var accs: [SIMD3<Double>] = [], gyrs: [SIMD3<Double>] = []
@@ -346,6 +368,7 @@ struct GyroUnitsWait {
     init(layout: Layout) {
         self.layout = layout
         probe = LayoutDetector.probeDecoder(layout)
+        if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { conclude() }
     }
 
     /// Looks at the next buffered line; false when it is a bad row (which the reader reports
@@ -359,19 +382,31 @@ struct GyroUnitsWait {
         return true
     }
 
-    /// Decides on the rows of the current block, however few (at the end of the input): where
-    /// their SD of |a| reaches `motionSDg`, the rule of `LayoutDetector+Decisions.swift` on these
-    /// rows gives the units, and the wait is over.
+    /// Weighs the rows of the current block, however few (at the end of the input): a block that
+    /// turns beyond any gyroscope's rad/s settles deg/s; one that moves (SD of |a| at least
+    /// `motionSDg`) adds its ratio, and enough of them settle the units.
     mutating func endBlock() {
         if !settled, !accs.isEmpty {
             let evidence = LayoutDetector.gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
-            if evidence.accSDg >= LayoutDetector.motionSDg {
-                layout.gyroUnits = evidence.units
+            if evidence.p99 > AngularRateUnits.fullScaleRadiansPerSecond {
+                layout.gyroUnits = .degreesPerSecond
                 layout.gyroUnitsAwaitMotion = false
                 settled = true
+            } else if evidence.accSDg >= LayoutDetector.motionSDg {
+                layout.gyroMovingRatios.append(evidence.ratio)
+                if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { conclude() }
             }
         }
         accs.removeAll(keepingCapacity: true)
         gyrs.removeAll(keepingCapacity: true)
+    }
+
+    /// Decides on what was seen: the moving blocks' median ratio where any moved, else the
+    /// still rows' rule already in `layout`.
+    mutating func conclude() {
+        guard !settled else { return }
+        if let units = LayoutDetector.unitsOfMovingRatios(layout.gyroMovingRatios) { layout.gyroUnits = units }
+        layout.gyroUnitsAwaitMotion = false
+        settled = true
     }
 }

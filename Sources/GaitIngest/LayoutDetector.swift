@@ -28,6 +28,8 @@ struct Layout {
     /// noise tells the units apart: the reader waits for rows with motion to decide again
     /// (`GyroUnitsWait`).
     var gyroUnitsAwaitMotion = false
+    /// The ratios of the blocks that moved so far, for the angular-rate units (`GyroUnitsWait`).
+    var gyroMovingRatios: [Double] = []
     /// Unit hints from header names or a units row, by field.
     var accHints: [AccelerationUnits?] = []
     var gyroHints: [AngularRateUnits?] = []

@@ -239,9 +239,9 @@ struct GravityPresence {
 ///   side, given `minimumStraightSteps`, where the units came from the header or were detected
 ///   (not from `--gyro-units`, which the user vouches for). Before: the SampleData walk's rad/s
 ///   under a header saying deg/s gave no turns and a `guarded` flag (pelvic rotation 0.30°
-///   against a healthy 17.2 ± 4.4°); the simulator's severe `guarded` walker in deg/s, whose
-///   slow rates the reader's rule takes for rad/s (its first moving rows turn at under 35 deg/s
-///   and under 200 × the SD of |a|), gave 180–320° of pelvic rotation per stride.
+///   against a healthy 17.2 ± 4.4°); the simulator's severe `guarded` walker in deg/s under a
+///   header saying rad/s (or, before the reader decided on four moving blocks, without units in
+///   its header) gave 180–320° of pelvic rotation per stride.
 struct AngularRateCheck {
     /// Share of samples beyond the full scale above which the recording is refused.
     static let largestShare = 0.01

@@ -260,8 +260,10 @@ final class AnalyzeEndToEndTests: XCTestCase {
     ///   reader could not check them): a turn of about 500° at every other step, 42 turns;
     /// - the sample's rad/s under a header saying deg/s: no turns and a `guarded` flag, the
     ///   pelvis rotating 0.30° per stride;
-    /// - a severely guarded walker simulated in deg/s, without units in the header, whose slow
-    ///   rates the reader's rule takes for rad/s: 319° of pelvic rotation per stride.
+    /// - a severely guarded walker simulated in deg/s under a header saying rad/s, its rates
+    ///   under any gyroscope's rad/s full scale: 319° of pelvic rotation per stride.
+    /// The same walker without units in its header, which the reader's first-block rule took for
+    /// rad/s until the units were decided on the median of four moving blocks, reads as deg/s.
     func testAngularRateInTheWrongUnitsIsRefused() throws {
         let radians = try rewrittenSample("rads.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)")
         try assertRefused(["analyze", radians.path, "--height", "1.75"],
@@ -273,10 +275,19 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let made = try GaitBinary.run(["simulate", "--pattern", "guarded", "--severity", "severe", "--speed", "1.5", "--gyro-units", "deg/s",
                                        "--duration", "60s", "--seed", "3", "--out", "guarded.csv"], cwd: dir)
         XCTAssertEqual(made.status, 0, made.stderr)
-        let guarded = dir.appendingPathComponent("guarded.csv").path
-        try assertRefused(["analyze", guarded], saying: ["guarded.csv: the angular rate, read in rad/s (detected), gives the walking pelvis",
-                                                         "the values look like deg/s; pass --gyro-units deg/s"])
-        let given = try GaitBinary.run(["analyze", guarded, "--gyro-units", "deg/s", "--format", "json"])
+        let guarded = dir.appendingPathComponent("guarded.csv")
+        let detected = try GaitBinary.run(["analyze", guarded.path, "--format", "json"])
+        XCTAssertEqual(detected.status, 0, detected.stderr)
+        XCTAssertTrue(detected.text.contains("\"gyro_units\": \"deg/s\""), String(detected.text.prefix(1500)))
+        XCTAssertTrue(detected.text.contains("\"pattern\": \"guarded\""), String(detected.text.suffix(3000)))
+        var lines = try String(contentsOf: guarded, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines[0], "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z")
+        lines[0] = "time_s,acc_x,acc_y,acc_z,gyr_x_rads,gyr_y_rads,gyr_z_rads"
+        let labelled = dir.appendingPathComponent("labelled.csv")
+        try lines.joined(separator: "\n").write(to: labelled, atomically: true, encoding: .utf8)
+        try assertRefused(["analyze", labelled.path], saying: ["labelled.csv: the angular rate, read in rad/s (header), gives the walking pelvis",
+                                                              "the values look like deg/s; pass --gyro-units deg/s"])
+        let given = try GaitBinary.run(["analyze", labelled.path, "--gyro-units", "deg/s", "--format", "json"])
         XCTAssertEqual(given.status, 0, given.stderr)
         XCTAssertTrue(given.text.contains("\"pattern\": \"guarded\""), String(given.text.suffix(3000)))
     }

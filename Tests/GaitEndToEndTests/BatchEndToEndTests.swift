@@ -217,19 +217,22 @@ final class BatchEndToEndTests: XCTestCase {
         XCTAssertFalse(fm.fileExists(atPath: interrupted.path), "--resume removes interrupted writes")
     }
 
-    /// A batch of two devices: a severely guarded walker recorded in deg/s, which the reader takes
-    /// for rad/s, fails alone (the others' results kept) until the metadata names its units;
-    /// then it is analysed in deg/s, and the other recording as before.
+    /// A batch of two devices: a severely guarded walker recorded in deg/s under a header that says
+    /// rad/s fails alone (the others' results kept) until the metadata names its units; then it
+    /// is analysed in deg/s, and the other recording as before.
     func testMetadataNamesOneRecordingsUnits() throws {
         let dir = try TestPaths.temporaryDirectory()
         try fm.createDirectory(at: dir.appendingPathComponent("in"), withIntermediateDirectories: true)
         try fm.copyItem(at: TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv"), to: dir.appendingPathComponent("in/normal.csv"))
         let made = try GaitBinary.run(["simulate", "--pattern", "guarded", "--severity", "severe", "--speed", "1.5", "--gyro-units", "deg/s",
-                                       "--duration", "60s", "--seed", "3", "--out", "in/guarded.csv"], cwd: dir)
+                                       "--duration", "60s", "--seed", "3", "--out", "guarded.csv"], cwd: dir)
         XCTAssertEqual(made.status, 0, made.stderr)
+        var lines = try read(dir.appendingPathComponent("guarded.csv")).split(separator: "\n", omittingEmptySubsequences: false)
+        lines[0] = "time_s,acc_x,acc_y,acc_z,gyr_x_rads,gyr_y_rads,gyr_z_rads"
+        try lines.joined(separator: "\n").write(to: dir.appendingPathComponent("in/guarded.csv"), atomically: true, encoding: .utf8)
         let plain = try GaitBinary.run(["batch", "in", "--out", "plain"], cwd: dir)
         XCTAssertEqual(plain.status, 1, plain.stderr)
-        XCTAssertTrue(plain.stderr.contains("guarded.csv: the angular rate, read in rad/s (detected)"), plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("guarded.csv: the angular rate, read in rad/s (header)"), plain.stderr)
         XCTAssertEqual(try csvRows(dir.appendingPathComponent("plain/summary.csv")).count, 2, "header and the normal walk")
         try "recording,gyro_units\nguarded,deg/s\n".write(to: dir.appendingPathComponent("meta.csv"), atomically: true, encoding: .utf8)
         let named = try GaitBinary.run(["batch", "in", "--out", "named", "--metadata", "meta.csv"], cwd: dir)
