@@ -43,8 +43,8 @@ import Darwin
 /// The first lines (at most 256 lines or 64 KiB, or the whole input if shorter) are buffered and
 /// the layout is decided once, from them: see `LayoutDetector` (delimiter, header, preamble,
 /// columns) and `LayoutDetector+Decisions.swift` (time format, rate, units). One exception: where
-/// the angular-rate units are detected and those rows are still, the reader keeps buffering and
-/// decides them on the first 256 rows that move (at most 32,768 lines; no output meanwhile).
+/// the angular-rate units are detected, the reader keeps buffering until four blocks of 256 rows
+/// have moved and decides them there (at most 32,768 lines; no output meanwhile).
 /// Options override detection. `info` reports every decision and how it was made.
 ///
 /// ## Times and gaps
@@ -235,7 +235,7 @@ public struct CSVRecordingReader: Sendable {
         detectionLines.append(Array(UnsafeBufferPointer(start: base + s, count: e - s)))
         detectionBytes += e - s + 1
         if gyroWait != nil {
-            // Still rows so far: the angular-rate units are decided on the first block that moves.
+            // The angular-rate units wait for blocks of rows that move (`GyroUnitsWait`).
             // A bad row ends the wait where it fails the input, so that it is reported at once.
             let good = gyroWait!.add(detectionLines[detectionLines.count - 1])
             let full = detectionLines.count >= LayoutDetector.maxMotionWaitLines

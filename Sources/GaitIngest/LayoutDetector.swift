@@ -24,9 +24,9 @@ struct Layout {
     /// Why the gyroscope columns found were not used (`ReaderOptions.ignoreGyroscope`, or they
     /// hold only zeros); nil when they are used or there are none.
     var gyroscopeIgnored: String? = nil
-    /// The angular-rate units were detected from rows without motion, where only the sensors'
-    /// noise tells the units apart: the reader waits for rows with motion to decide again
-    /// (`GyroUnitsWait`).
+    /// The angular-rate units are detected and not yet settled: the reader waits for blocks of
+    /// rows that move to decide them (`GyroUnitsWait`); until then `gyroUnits` holds what the
+    /// first rows alone say.
     var gyroUnitsAwaitMotion = false
     /// The ratios of the blocks that moved so far, for the angular-rate units (`GyroUnitsWait`).
     var gyroMovingRatios: [Double] = []
