@@ -1,0 +1,209 @@
+import Foundation
+import GaitTestSupport
+import XCTest
+
+/// What a file says about its own units and times, checked against its values with the built
+/// `gait` binary: units that contradict the values are refused with the option that mends them
+/// (`unitsOfGravity`, `AngularRateCheck`, the rate bound), and what can be read is read
+/// (milli-g, a gyroscope that is off, rows whose time goes back, noted). Each case rewrites the
+/// SampleData walk.
+final class InputUnitsEndToEndTests: XCTestCase {
+    /// A SampleData recording: always present, so the tests that use it never skip.
+    private let sample = TestPaths.sampleData.appendingPathComponent("normal-1.3mps.csv")
+
+    /// Runs `gait` with `arguments` and asserts it is refused with exit `status` and one line on
+    /// stderr holding each of `saying`.
+    private func assertRefused(_ arguments: [String], status: Int32 = 2, saying: [String],
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        let run = try GaitBinary.run(arguments)
+        XCTAssertEqual(run.status, status, run.stderr, file: file, line: line)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr, file: file, line: line)
+        for text in saying { XCTAssertTrue(run.stderr.contains(text), run.stderr, file: file, line: line) }
+    }
+
+    /// The sample's rows: time, three accelerations (m/s²), three angular rates (rad/s).
+    private func sampleValues() throws -> [[Double]] {
+        try String(contentsOf: sample, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",").map { Double($0)! } }
+    }
+
+    /// The sample rewritten as `name` under `header`: times mapped by `time` to 2 decimals, each
+    /// acceleration mapped by `acc(axis, value)` and each angular rate by `gyro`, to 6 decimals.
+    private func rewrittenSample(_ name: String, header: String, time: (Double) -> Double = { $0 },
+                                 acc: (Int, Double) -> Double = { $1 }, gyro: (Double) -> Double = { $0 }) throws -> URL {
+        var text = header + "\n"
+        for v in try sampleValues() {
+            text += ([String(format: "%.2f", time(v[0]))] + (1...3).map { String(format: "%.6f", acc($0 - 1, v[$0])) }
+                     + v[4...6].map { String(format: "%.6f", gyro($0)) }).joined(separator: ",") + "\n"
+        }
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent(name)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// The sample in milli-g: read from the header's `_mg` and from the values alone, it gives
+    /// the sample's steps (to the last printed digit of rounding). Labelled `_g`, the sample's
+    /// m/s² are refused with exit 2 and one line; before, they were analysed as g, every
+    /// acceleration 9.8 times too large, into 107 steps of 1.915 m.
+    func testMilliGAndHeaderUnitsThatContradictTheValues() throws {
+        func write(_ name: String, header: String, scale: Double) throws -> String {
+            try rewrittenSample(name, header: header, acc: { $1 * scale }).path
+        }
+        let mg = 1000 / 9.80665  // thousandths of standard gravity
+        func steps(_ path: String) throws -> [[String]] {
+            let run = try GaitBinary.run(["analyze", path, "--height", "1.75", "--format", "csv"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            return run.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        }
+        let original = try steps(sample.path)
+        XCTAssertGreaterThan(original.count, 100)
+        for path in [try write("named.csv", header: "time_s,acc_x_mg,acc_y_mg,acc_z_mg,gyr_x,gyr_y,gyr_z", scale: mg),
+                     try write("detected.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", scale: mg)] {
+            let read = try steps(path)
+            XCTAssertEqual(read.count, original.count, path)
+            for (a, b) in zip(read, original) {
+                XCTAssertEqual(a.count, b.count)
+                for (x, y) in zip(a, b) where x != y {
+                    XCTAssertEqual(try XCTUnwrap(Double(x)), try XCTUnwrap(Double(y)), accuracy: 2e-6, "\(a) against \(b)")
+                }
+            }
+        }
+        let labelled = try write("labelled.csv", header: "time_s,acc_x_g,acc_y_g,acc_z_g,gyr_x,gyr_y,gyr_z", scale: 1)
+        try assertRefused(["analyze", labelled], saying: ["labelled.csv: the header gives the acceleration in g"])
+        XCTAssertEqual(try GaitBinary.run(["analyze", labelled, "--units", "m/s2"]).status, 0)
+    }
+
+    /// The sample's seconds under a header saying milliseconds: refused (exit 2, one line) with
+    /// the option that reads them, and with `--time-units s` the sample's steps, byte for byte.
+    /// Before, read at 100 kHz, the minute was 0.06 s long and gave no step, exit 0. Its
+    /// milliseconds under `time_s` (0.1 Hz, exit 1) name `--time-units ms` the same way.
+    func testTimeUnitsOtherThanTheHeaderSays() throws {
+        var lines = try String(contentsOf: sample, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[0].hasPrefix("time_s,"))
+        lines[0] = "time_ms" + lines[0].dropFirst("time_s".count)
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent("ms.csv")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        try assertRefused(["analyze", file.path], saying: ["ms.csv: the timestamps give a sampling rate of 100000 Hz", "pass --time-units s"])
+        let given = try GaitBinary.run(["analyze", file.path, "--time-units", "s", "--height", "1.75", "--format", "csv"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertEqual(given.text, try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "csv"]).text)
+        XCTAssertEqual(try GaitBinary.run(["analyze", file.path, "--time-units", "minutes"]).status, 2)
+
+        let milliseconds = try rewrittenSample("s.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", time: { $0 * 1000 })
+        try assertRefused(["analyze", milliseconds.path], status: 1,
+                          saying: ["s.csv: the sampling rate is 0.100 Hz (from the timestamps)", "pass --time-units ms"])
+        let read = try GaitBinary.run(["analyze", milliseconds.path, "--time-units", "ms", "--height", "1.75", "--format", "csv"])
+        XCTAssertEqual(read.text, given.text)
+    }
+
+    /// A gyroscope that is off: columns of zeros are not used (a note says so) and the walk is
+    /// analysed as accelerometer-only; before, read as rates, they gave no turns and a `guarded`
+    /// flag (pelvic rotation 0°). One stuck at a constant is refused, naming
+    /// `--accelerometer-only`, which analyses without it.
+    func testGyroscopeThatIsOffOrStuck() throws {
+        let zeros = try rewrittenSample("zeros.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", gyro: { _ in 0 })
+        let run = try GaitBinary.run(["analyze", zeros.path, "--height", "1.75", "--age", "40", "--sex", "F", "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+        let notes = try XCTUnwrap(doc["notes"] as? [String])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("the gyroscope columns (gyr_x, gyr_y, gyr_z) hold only zeros") }, "\(notes)")
+        XCTAssertTrue((doc["input"] as? [String: Any])?["gyro_units"] is NSNull)
+        XCTAssertEqual((doc["flags"] as? [Any])?.count, 0, "\(doc["flags"] ?? "")")
+
+        let stuck = try rewrittenSample("stuck.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", gyro: { _ in 0.001 })
+        try assertRefused(["analyze", stuck.path], saying: ["stuck.csv: the angular rate, read in rad/s (detected), gives the walking pelvis 0.00°",
+                                                            "pass --accelerometer-only to analyse without it"])
+        let without = try GaitBinary.run(["analyze", stuck.path, "--accelerometer-only"])
+        XCTAssertEqual(without.status, 0, without.stderr)
+        XCTAssertTrue(without.text.contains("Note: the gyroscope columns (gyr_x, gyr_y, gyr_z) were not used, as --accelerometer-only asks"))
+        XCTAssertTrue(without.text.contains("Turns: not assessed (no gyroscope)"))
+    }
+
+    /// Rows whose time goes back are dropped (contract, "Times") and, since what they held is not
+    /// analysed, the notes say how many: the sample with its clock set back 30 s at its middle
+    /// loses its second half. Before, only `input.backward_timestamps` counted them.
+    func testRowsWhoseTimeGoesBackAreNoted() throws {
+        let file = try rewrittenSample("back.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", time: { $0 < 30 ? $0 : $0 - 30 })
+        let run = try GaitBinary.run(["analyze", file.path, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+        // Of the second half's 3000 rows, 0.00–29.98 s go back and 29.99 s repeats the last kept.
+        let input = try XCTUnwrap(doc["input"] as? [String: Any])
+        XCTAssertEqual(input["backward_timestamps"] as? Int, 2999)
+        XCTAssertEqual(input["duplicate_timestamps"] as? Int, 1)
+        let notes = try XCTUnwrap(doc["notes"] as? [String])
+        XCTAssertTrue(notes.contains { $0.hasPrefix("2999 rows (50.0 % of the rows read) were dropped because their time went back") }, "\(notes)")
+        let plain = try GaitBinary.run(["analyze", sample.path, "--format", "json"])
+        XCTAssertFalse(plain.text.contains("their time went back"))
+    }
+
+    /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
+    /// likely units (`AngularRateCheck`); given with `--gyro-units`, it is analysed. Three cases,
+    /// each analysed before without a word:
+    /// - the sample's deg/s under a header saying rad/s (its first 2.5 s stand still, so the
+    ///   reader could not check them): a turn of about 500° at every other step, 42 turns;
+    /// - the sample's rad/s under a header saying deg/s: no turns and a `guarded` flag, the
+    ///   pelvis rotating 0.30° per stride;
+    /// - a severely guarded walker simulated in deg/s under a header saying rad/s, its rates
+    ///   under any gyroscope's rad/s full scale: 319° of pelvic rotation per stride.
+    /// The same walker without units in its header, which the reader's first-block rule took for
+    /// rad/s until the units were decided on the median of four moving blocks, reads as deg/s.
+    func testAngularRateInTheWrongUnitsIsRefused() throws {
+        let radians = try rewrittenSample("rads.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (deg/s),Gyr_Y (deg/s),Gyr_Z (deg/s)")
+        try assertRefused(["analyze", radians.path, "--height", "1.75"],
+                          saying: ["rads.csv: the angular rate, read in deg/s (header), gives the walking pelvis 0.30°",
+                                   "the values look like rad/s; pass --gyro-units rad/s"])
+        XCTAssertEqual(try GaitBinary.run(["analyze", radians.path, "--gyro-units", "rad/s"]).status, 0)
+
+        let dir = try TestPaths.temporaryDirectory()
+        let made = try GaitBinary.run(["simulate", "--pattern", "guarded", "--severity", "severe", "--speed", "1.5", "--gyro-units", "deg/s",
+                                       "--duration", "60s", "--seed", "3", "--out", "guarded.csv"], cwd: dir)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let guarded = dir.appendingPathComponent("guarded.csv")
+        let detected = try GaitBinary.run(["analyze", guarded.path, "--format", "json"])
+        XCTAssertEqual(detected.status, 0, detected.stderr)
+        XCTAssertTrue(detected.text.contains("\"gyro_units\": \"deg/s\""), String(detected.text.prefix(1500)))
+        XCTAssertTrue(detected.text.contains("\"pattern\": \"guarded\""), String(detected.text.suffix(3000)))
+        var lines = try String(contentsOf: guarded, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertEqual(lines[0], "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z")
+        lines[0] = "time_s,acc_x,acc_y,acc_z,gyr_x_rads,gyr_y_rads,gyr_z_rads"
+        let labelled = dir.appendingPathComponent("labelled.csv")
+        try lines.joined(separator: "\n").write(to: labelled, atomically: true, encoding: .utf8)
+        try assertRefused(["analyze", labelled.path], saying: ["labelled.csv: the angular rate, read in rad/s (header), gives the walking pelvis",
+                                                              "the values look like deg/s; pass --gyro-units deg/s"])
+        let given = try GaitBinary.run(["analyze", labelled.path, "--gyro-units", "deg/s", "--format", "json"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        XCTAssertTrue(given.text.contains("\"pattern\": \"guarded\""), String(given.text.suffix(3000)))
+    }
+
+    /// The sample's angular rate in deg/s under a header that says rad/s: its first 2.5 s stand
+    /// still, so the reader's units cannot be checked on them, and before, the walk was analysed
+    /// with a turn of about 500° at every other step (42 turns). Now the recording is refused with
+    /// exit 2 and one line; with `--gyro-units deg/s` it reads as the sample.
+    func testAngularRateBeyondAnyGyroscopeIsRefused() throws {
+        let file = try rewrittenSample("degps.csv", header: "time_s,acc_x,acc_y,acc_z,Gyr_X (rad/s),Gyr_Y (rad/s),Gyr_Z (rad/s)",
+                                       gyro: { $0 * 180 / Double.pi })
+        try assertRefused(["analyze", file.path, "--height", "1.75"],
+                          saying: ["degps.csv: the angular rate, read in rad/s (header), exceeds 35 rad/s", "pass --gyro-units deg/s"])
+        let given = try GaitBinary.run(["analyze", file.path, "--height", "1.75", "--gyro-units", "deg/s", "--format", "json"])
+        XCTAssertEqual(given.status, 0, given.stderr)
+        let original = try GaitBinary.run(["analyze", sample.path, "--height", "1.75", "--format", "json"])
+        func turns(_ run: GaitBinary.Run) throws -> Int {
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.text.utf8)) as? [String: Any])
+            return try XCTUnwrap(doc["turns"] as? [Any]).count
+        }
+        XCTAssertEqual(try turns(given), try turns(original))
+    }
+
+    /// Acceleration with gravity removed (each axis's mean taken out, as free or linear
+    /// acceleration has it) is refused with exit 1 and one line. Before, given its units, it was
+    /// analysed without a word: 107 steps, but a step length of 0.503 m against the sample's
+    /// 0.660 m, the body frame having lost its vertical. The sample itself is not refused.
+    func testAccelerationWithoutGravityIsRefused() throws {
+        let values = try sampleValues()
+        let mean = (1...3).map { i in values.map { $0[i] }.reduce(0, +) / Double(values.count) }
+        let file = try rewrittenSample("free.csv", header: "time_s,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z", acc: { $1 - mean[$0] })
+        try assertRefused(["analyze", file.path, "--units", "m/s2"], status: 1, saying: ["free.csv: the acceleration holds no gravity"])
+        XCTAssertEqual(try GaitBinary.run(["analyze", sample.path]).status, 0)
+    }
+}
