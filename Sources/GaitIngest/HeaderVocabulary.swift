@@ -22,13 +22,9 @@ enum HeaderVocabulary {
         case gyro(axis: Int, units: AngularRateUnits?)
         /// A bare `x`, `y` or `z`: taken as acceleration when nothing else is.
         case bareAxis(axis: Int)
-        case time(units: TimeUnitHint?)
+        case time(units: TimeUnits?)
         case counter
         case other
-    }
-
-    enum TimeUnitHint: Equatable {
-        case seconds, milliseconds, microseconds, nanoseconds
     }
 
     static let accWords: Set<String> = [
@@ -147,7 +143,7 @@ enum HeaderVocabulary {
         return nil
     }
 
-    static func timeUnitsHint(_ text: String) -> TimeUnitHint? {
+    static func timeUnitsHint(_ text: String) -> TimeUnits? {
         switch text {
         case "s", "sec", "secs", "second", "seconds": return .seconds
         case "ms", "msec", "msecs", "millis", "millisecond", "milliseconds": return .milliseconds
@@ -178,7 +174,7 @@ enum HeaderVocabulary {
     }
 
     /// Units of a field in a units row (a second header line such as `s, g, g, g`).
-    static func unitsRowHint(_ field: String) -> (acc: AccelerationUnits?, gyro: AngularRateUnits?, time: TimeUnitHint?) {
+    static func unitsRowHint(_ field: String) -> (acc: AccelerationUnits?, gyro: AngularRateUnits?, time: TimeUnits?) {
         let hint = tokenize(field).joined()
         return (accUnitsHint(hint), hint == "s" ? nil : gyroUnitsHint(hint), timeUnitsHint(hint))
     }

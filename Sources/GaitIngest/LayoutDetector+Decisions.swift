@@ -137,13 +137,7 @@ extension LayoutDetector {
             throw GaitError(.invalidInput, "cannot read the time column \(layout.columnNames[field]): found '\(texts.first ?? "")'",
                             file: path, line: layout.dataStart + 1, column: field + 1)
         }
-        switch units {
-        case .seconds?: return .seconds
-        case .milliseconds?: return .milliseconds
-        case .microseconds?: return .microseconds
-        case .nanoseconds?: return .nanoseconds
-        case nil: break
-        }
+        if let units { return units.format }
         let integers = numbers.filter { $0 == $0.rounded() && abs($0) < 9e15 }.count
         let integral = integers == numbers.count
         var steps = zip(numbers.dropFirst(), numbers).map { $0 - $1 }.filter { $0 > 0 }
@@ -151,13 +145,7 @@ extension LayoutDetector {
         let medianStep = steps.isEmpty ? 0 : steps[steps.count / 2]
         // A counter-named column of mostly integers is a counter (the odd non-integer is a bad row).
         if layout.meanings[field] == .counter && integers * 2 > numbers.count { return .counter }
-        switch layout.timeHints[field] {
-        case .seconds?: return .seconds
-        case .milliseconds?: return .milliseconds
-        case .microseconds?: return .microseconds
-        case .nanoseconds?: return .nanoseconds
-        case nil: break
-        }
+        if let hint = layout.timeHints[field] { return hint.format }
         if integral && medianStep == 1 { return .counter }
         let magnitude = abs(numbers[0])
         if magnitude >= 1e17 { return .nanoseconds }
@@ -222,7 +210,7 @@ extension LayoutDetector {
             layout.rateSource = "metadata"
         } else if let estimate {
             guard estimate <= SamplingRate.maximumHz else {
-                let remedy = TimeUnits(timeFormat: layout.timeFormat.rawValue)?.remedy(forRate: estimate, plausible: 1...SamplingRate.maximumHz)
+                let remedy = TimeUnits(layout.timeFormat)?.remedy(forRate: estimate, plausible: 1...SamplingRate.maximumHz)
                     ?? "check the time column's units (--time-units s|ms|us|ns names them)"
                 throw GaitError(.invalidInput,
                                 "the timestamps give a sampling rate of \(estimate.fixed(0)) Hz, above the "

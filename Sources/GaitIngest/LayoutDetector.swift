@@ -33,7 +33,7 @@ struct Layout {
     /// Unit hints from header names or a units row, by field.
     var accHints: [AccelerationUnits?] = []
     var gyroHints: [AngularRateUnits?] = []
-    var timeHints: [HeaderVocabulary.TimeUnitHint?] = []
+    var timeHints: [TimeUnits?] = []
     var meanings: [HeaderVocabulary.Meaning] = []
     /// The device each header name belongs to ("" unless it starts with one,
     /// `HeaderVocabulary.reading`).

@@ -16,17 +16,22 @@ public enum TimeUnits: String, Hashable, Sendable, CaseIterable {
     /// The units of a numeric `InputInfo.timeFormat` (`seconds`, `milliseconds`, …); nil for
     /// counters, date-times and none.
     public init?(timeFormat: String) {
-        guard let units = Self.allCases.first(where: { $0.name == timeFormat }) else { return nil }
+        guard let format = TimeFormat(rawValue: timeFormat) else { return nil }
+        self.init(format)
+    }
+
+    init?(_ format: TimeFormat) {
+        guard let units = Self.allCases.first(where: { $0.format == format }) else { return nil }
         self = units
     }
 
-    /// The name `InputInfo.timeFormat` gives these units.
-    public var name: String {
+    /// The time format of a column in these units.
+    var format: TimeFormat {
         switch self {
-        case .seconds: "seconds"
-        case .milliseconds: "milliseconds"
-        case .microseconds: "microseconds"
-        case .nanoseconds: "nanoseconds"
+        case .seconds: .seconds
+        case .milliseconds: .milliseconds
+        case .microseconds: .microseconds
+        case .nanoseconds: .nanoseconds
         }
     }
 
@@ -40,7 +45,7 @@ public enum TimeUnits: String, Hashable, Sendable, CaseIterable {
         guard let other = hz > plausible.upperBound ? larger : smaller else { return nil }
         let rate = hz > plausible.upperBound ? hz / 1000 : hz * 1000
         guard plausible.contains(rate) else { return nil }
-        return "read as \(name), in \(other.rawValue) they would give \(rate.fixed(0)) Hz: pass --time-units \(other.rawValue) if they are"
+        return "read as \(format.rawValue), in \(other.rawValue) they would give \(rate.fixed(0)) Hz: pass --time-units \(other.rawValue) if they are"
     }
 }
 
