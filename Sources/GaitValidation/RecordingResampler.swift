@@ -3,24 +3,70 @@ import GaitDSP
 
 /// How `gait validate voisard` rewrites each lower-back recording before analysing it, to score
 /// the analysis on the same walks as another device would record them: at another sampling rate
-/// (`--resample HZ`), without the gyroscope (`--accelerometer-only`), or both.
+/// (`--resample HZ`), without the gyroscope (`--accelerometer-only`), with the sensor turned on
+/// the body (`--remount`), or any of these together.
 public struct RecordingRewrite: Hashable, Sendable {
     /// The new sampling rate, Hz; nil keeps the recording's own.
     public var rateHz: Double?
     /// Drop the gyroscope columns, as an accelerometer-only device would record.
     public var accelerometerOnly: Bool
+    /// The sensor turned on the body; nil keeps the recording's axes.
+    public var remount: SensorRemount?
 
-    public init(rateHz: Double? = nil, accelerometerOnly: Bool = false) {
+    public init(rateHz: Double? = nil, accelerometerOnly: Bool = false, remount: SensorRemount? = nil) {
         self.rateHz = rateHz
         self.accelerometerOnly = accelerometerOnly
+        self.remount = remount
     }
 
     /// The recordings as exported, not rewritten.
     public static let asRecorded = RecordingRewrite()
 }
 
+/// The same sensor, on the same spot, turned: every accelerometer and gyroscope vector of the
+/// recording is rotated by one fixed rotation, as the sensor would have measured the same walk
+/// mounted that way (the lever arm is unchanged: the turn is about the sensor's own centre).
+///
+/// The turns are named for the Voisard mounting (Xsens MTw at L5: sensor x up, y left, z
+/// backward; `SensorMounting.xsensLowerBack`). `rows` holds the rotation's rows, so that a vector
+/// of the recording, v, reads `rows · v` in the turned sensor's axes. Every one is a proper
+/// rotation (determinant +1): a mirror would turn the gyroscope's rotations the wrong way, which no
+/// mounting can do.
+public enum SensorRemount: String, CaseIterable, Hashable, Sendable {
+    /// Half a turn about the body's forward axis: sensor x down, y right.
+    case upsideDown = "upside-down"
+    /// A quarter turn about the vertical: sensor y backward, z right.
+    case sideways
+    /// A quarter turn about the backward axis: sensor x to the left, y down.
+    case onItsSide = "on-its-side"
+    /// An oblique turn mixing all three axes: yaw 30°, pitch 40°, roll 50° (Z–Y–X about the
+    /// sensor's axes).
+    case oblique
+
+    /// The rotation, rows: the turned sensor's axes in the recorded sensor's coordinates.
+    public var rows: Matrix3 {
+        switch self {
+        case .upsideDown: return Matrix3(r0: [-1, 0, 0], r1: [0, -1, 0], r2: [0, 0, 1])
+        case .sideways: return Matrix3(r0: [1, 0, 0], r1: [0, 0, 1], r2: [0, -1, 0])
+        case .onItsSide: return Matrix3(r0: [0, 1, 0], r1: [-1, 0, 0], r2: [0, 0, 1])
+        case .oblique: return Matrix3.zyx(yawDeg: 30, pitchDeg: 40, rollDeg: 50).transposed
+        }
+    }
+
+    /// In words, for the report.
+    public var description: String {
+        switch self {
+        case .upsideDown: return "upside down (half a turn about the forward axis)"
+        case .sideways: return "sideways (a quarter turn about the vertical)"
+        case .onItsSide: return "on its side (a quarter turn about the backward axis)"
+        case .oblique: return "obliquely (yaw 30°, pitch 40°, roll 50°)"
+        }
+    }
+}
+
 /// Writes a recording, as the reader delivered it (uniform segments, SI units), back out as CSV at
-/// another sampling rate and with or without its gyroscope (`RecordingRewrite`).
+/// another sampling rate, with or without its gyroscope, and with its vectors turned
+/// (`RecordingRewrite`).
 ///
 /// Per segment and channel: when the new rate is lower, a zero-phase low-pass (2nd-order
 /// Butterworth run forwards and backwards) at 0.4 × the new rate, below its Nyquist frequency;
@@ -33,12 +79,17 @@ public enum RecordingResampler {
     static let antiAliasFraction = 0.4
 
     /// The CSV text of `events` resampled to `rateHz` (nil: each segment's own rate), with the
-    /// gyroscope's columns only when `keepGyroscope`.
-    public static func csv(_ events: [SampleStreamEvent], rateHz: Double?, keepGyroscope: Bool = true) -> String {
+    /// gyroscope's columns only when `keepGyroscope`, every vector turned by `remount` first.
+    public static func csv(_ events: [SampleStreamEvent], rateHz: Double?, keepGyroscope: Bool = true,
+                           remount: SensorRemount? = nil) -> String {
         var out = ""
         var header = false
         for var segment in segments(events) {
             if !keepGyroscope { segment.gyr = [] }
+            if let rows = remount?.rows {
+                segment.acc = segment.acc.map { rows * $0 }
+                segment.gyr = segment.gyr.map { rows * $0 }
+            }
             let rateHz = rateHz ?? segment.start.rate.hz
             let channels = resample(segment, rateHz: rateHz)
             if !header {

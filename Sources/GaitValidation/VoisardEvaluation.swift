@@ -310,7 +310,8 @@ public enum VoisardEvaluation {
         let recorded = try RecordingFileReader.readAll(options: ReaderOptions(path: trial.lowerBackPath))
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("gait-voisard-\(trial.code)-\(ProcessInfo.processInfo.processIdentifier).csv").path
-        let text = RecordingResampler.csv(recorded.events, rateHz: rewrite.rateHz, keepGyroscope: !rewrite.accelerometerOnly)
+        let text = RecordingResampler.csv(recorded.events, rateHz: rewrite.rateHz, keepGyroscope: !rewrite.accelerometerOnly,
+                                          remount: rewrite.remount)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
             throw GaitError(.analysisFailed, "cannot write the rewritten recording", file: path)
         }
@@ -351,6 +352,9 @@ public enum VoisardEvaluation {
         }
         if r.rewrite.accelerometerOnly {
             s += "| lower-back recordings analysed without their gyroscope | accelerometer columns only |\n"
+        }
+        if let turn = r.rewrite.remount {
+            s += "| lower-back sensor turned on the body | \(turn.description); every vector rotated |\n"
         }
         s += "| reference heel strikes | \(c.truePositives + c.falseNegatives) |\n"
         func f1(_ m: MatchResult) -> String { "\(f(m.f1, 3)) (TP \(m.truePositives), FP \(m.falsePositives), FN \(m.falseNegatives))" }

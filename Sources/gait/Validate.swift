@@ -3,6 +3,8 @@ import GaitCore
 import GaitOutput
 import GaitValidation
 
+extension SensorRemount: ExpressibleByArgument {}
+
 /// `gait validate voisard DIR`: accuracy against a reference dataset, as Markdown tables.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,6 +46,8 @@ struct Validate: ParsableCommand {
     var resample: Double?
     @ArgumentParser.Flag(name: .customLong("accelerometer-only"), help: "voisard: analyse the lower-back recordings without their gyroscope columns, as an accelerometer-only device would record them.")
     var accelerometerOnly = false
+    @Option(help: "voisard: analyse the lower-back recordings as the same sensor would have recorded them turned on the body: \(SensorRemount.allCases.map(\.rawValue).joined(separator: ", ")) (docs/validation.md, \"Other mountings\").")
+    var remount: SensorRemount?
     @Option(help: "simulated (and --grid): sampling rate of the simulated recordings, Hz (10–1000; default 100).")
     var rate: Double?
     @Option(help: "Write the Markdown report to this file instead of standard output.")
@@ -65,6 +69,9 @@ struct Validate: ParsableCommand {
         if accelerometerOnly && (dataset != "voisard" || norms || flags) {
             throw ValidationError("--accelerometer-only belongs to the voisard accuracy report")
         }
+        if remount != nil && (dataset != "voisard" || norms || flags) {
+            throw ValidationError("--remount belongs to the voisard accuracy report")
+        }
     }
 
     func run() throws {
@@ -77,7 +84,7 @@ struct Validate: ParsableCommand {
                 return
             }
             let report = try VoisardEvaluation.run(
-                directory: directory, rewrite: RecordingRewrite(rateHz: resample, accelerometerOnly: accelerometerOnly))
+                directory: directory, rewrite: RecordingRewrite(rateHz: resample, accelerometerOnly: accelerometerOnly, remount: remount))
             try Output.write(VoisardEvaluation.markdown(report), to: out)
         case "classifier":
             let outcomes = try ClassifierEvaluation.run(

@@ -66,4 +66,41 @@ final class RecordingResamplerTests: XCTestCase {
         XCTAssertEqual(r[999][0], 9.99, accuracy: 1e-9)
         XCTAssertEqual(r[1000][0], 12, accuracy: 1e-9)
     }
+
+    /// Every turn of `--remount` is a rotation (orthonormal rows, determinant +1: a mirror would
+    /// reverse the gyroscope's sense of rotation), and it turns the accelerometer and gyroscope
+    /// vectors alike.
+    func testRemountTurnsEveryVectorByOneRotation() {
+        let events = recording()
+        for turn in SensorRemount.allCases {
+            let m = turn.rows
+            for (i, a) in [m.r0, m.r1, m.r2].enumerated() {
+                for (j, b) in [m.r0, m.r1, m.r2].enumerated() {
+                    XCTAssertEqual((a * b).sum(), i == j ? 1 : 0, accuracy: 1e-12, "\(turn)")
+                }
+            }
+            let cross = SIMD3(m.r1.y * m.r2.z - m.r1.z * m.r2.y, m.r1.z * m.r2.x - m.r1.x * m.r2.z,
+                              m.r1.x * m.r2.y - m.r1.y * m.r2.x)
+            XCTAssertEqual((m.r0 * cross).sum(), 1, accuracy: 1e-12, "\(turn): determinant")
+            let r = rows(RecordingResampler.csv(events, rateHz: nil, remount: turn))
+            var k = 0
+            for case .samples(let s) in events {
+                for (a, g) in zip(s.acc, s.gyr) {
+                    let ta = m * a, tg = m * g
+                    for i in 0..<3 {
+                        XCTAssertEqual(r[k][1 + i], ta[i], accuracy: 1e-6, "\(turn)")
+                        XCTAssertEqual(r[k][4 + i], tg[i], accuracy: 1e-6, "\(turn)")
+                    }
+                    k += 1
+                }
+            }
+            XCTAssertEqual(k, r.count)
+        }
+        // Upside down, about the recording's z (the body's backward axis at L5): x and y change sign.
+        let upside = rows(RecordingResampler.csv(events, rateHz: nil, remount: .upsideDown))[0]
+        guard case .samples(let first)? = events.dropFirst().first else { return XCTFail("no samples") }
+        XCTAssertEqual(upside[1], -first.acc[0].x, accuracy: 1e-6)
+        XCTAssertEqual(upside[2], -first.acc[0].y, accuracy: 1e-6)
+        XCTAssertEqual(upside[3], first.acc[0].z, accuracy: 1e-6)
+    }
 }

@@ -115,6 +115,35 @@ final class VoisardAccuracyTests: XCTestCase {
         }
     }
 
+    /// The same walks as the same sensor would have recorded them turned on the body (`gait
+    /// validate voisard --remount`, docs/validation.md, "Other mountings"): the body frame comes
+    /// from the data (docs/algorithms/body-frame.md), so every contact, side and step length must
+    /// be the one found as mounted. Measured: every report byte-identical to the as-recorded one,
+    /// for all four turns, with and without the gyroscope. Checked here on the oblique turn, which
+    /// mixes all three axes, and upside down without the gyroscope, where the sides rest on the
+    /// accelerometer's signs alone.
+    func testFiguresWhateverTheMounting() throws {
+        let full = try report(skipping: "sensor-mounting test")
+        guard let dir = TestPaths.voisardDataset else { return }
+        let accOnly = try VoisardEvaluation.run(directory: dir.path, rewrite: RecordingRewrite(accelerometerOnly: true))
+        for (rewrite, reference) in [(RecordingRewrite(remount: .oblique), full),
+                                     (RecordingRewrite(accelerometerOnly: true, remount: .upsideDown), accOnly)] {
+            let turned = try VoisardEvaluation.run(directory: dir.path, rewrite: rewrite)
+            XCTAssertEqual(turned.trials.count, 80)
+            for (a, b) in zip(turned.trials, reference.trials) {
+                let what = "\(a.code), \(rewrite)"
+                XCTAssertEqual(a.code, b.code)
+                XCTAssertEqual(a.contacts.truePositives, b.contacts.truePositives, what)
+                XCTAssertEqual(a.contacts.falsePositives, b.contacts.falsePositives, what)
+                XCTAssertEqual(a.finalContacts.truePositives, b.finalContacts.truePositives, what)
+                XCTAssertEqual(a.sideTotal, b.sideTotal, what)
+                XCTAssertEqual(a.sideCorrect, b.sideCorrect, what)
+                // The rewritten file holds 6 decimals: a step length may move by a rounding.
+                XCTAssertEqual(a.distanceM, b.distanceM, accuracy: 0.005, what)
+            }
+        }
+    }
+
     /// The trials set aside in one side-accuracy row are exactly those whose foot sensors look
     /// swapped on the foot sensors' own data: standing Acc_Y of `_lf` not above that of `_rf`.
     func testSwappedFootSensorsAreTheOnesListed() throws {
