@@ -146,6 +146,15 @@ extension Gap: FieldRecord {
     ]
 }
 
+extension ClockShift: FieldRecord {
+    public static let fields: [Field<ClockShift>] = [
+        Field("t_s") { .init($0.atS) },
+        Field("shift_s") { .init($0.shiftS) },
+        Field("clock_before") { .string($0.clockBefore) },
+        Field("clock_after") { .string($0.clockAfter) },
+    ]
+}
+
 extension InputInfo: FieldRecord {
     private static func axis(_ v: SIMD3<Double>?) -> JSONValue {
         v.map { .array([.number($0.x), .number($0.y), .number($0.z)]) } ?? .null
@@ -170,6 +179,7 @@ extension InputInfo: FieldRecord {
         Field("bad_rows_skipped") { .int($0.badRowsSkipped) },
         Field("duplicate_timestamps") { .int($0.duplicateTimestamps) },
         Field("backward_timestamps") { .int($0.backwardTimestamps) },
+        Field("clock_shifts") { .array($0.clockShifts.map(\.json)) },
         Field("vertical_axis") { axis($0.verticalAxis) },
         Field("forward_axis") { axis($0.forwardAxis) },
         Field("left_axis") { axis($0.leftAxis) },

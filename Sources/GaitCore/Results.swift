@@ -306,6 +306,28 @@ public struct Gap: Hashable, Sendable {
     }
 }
 
+/// A one-hour step of a date-time column without a zone, at a whole hour, that the reader undid:
+/// a local-time clock changing for daylight saving time (contract, "Times"). The time goes on as
+/// elapsed time across it.
+public struct ClockShift: Hashable, Sendable {
+    /// Time of the first sample after the step, seconds from the first sample, as placed.
+    public var atS: Double
+    /// Seconds added to every time from here on: +3600 where the clock went back an hour
+    /// (daylight saving time ending), −3600 where it went forward (beginning).
+    public var shiftS: Double
+    /// The clock as the file wrote it at the last sample before the step and the first after it,
+    /// `yyyy-MM-dd HH:mm:ss.fff`.
+    public var clockBefore: String
+    public var clockAfter: String
+
+    public init(atS: Double, shiftS: Double, clockBefore: String, clockAfter: String) {
+        self.atS = atS
+        self.shiftS = shiftS
+        self.clockBefore = clockBefore
+        self.clockAfter = clockAfter
+    }
+}
+
 /// What the reader understood of the input, reported in the output's `input` section.
 public struct InputInfo: Hashable, Sendable {
     public var path: String
@@ -338,6 +360,8 @@ public struct InputInfo: Hashable, Sendable {
     public var badRowsSkipped: Int = 0
     public var duplicateTimestamps: Int = 0
     public var backwardTimestamps: Int = 0
+    /// One-hour steps of a local-time clock that were undone (daylight saving time).
+    public var clockShifts: [ClockShift] = []
     /// Unit vectors, in sensor axes, of the body's vertical (up), forward and left directions as
     /// found from the data (first walking segment); nil when no walking was found to decide them.
     public var verticalAxis: SIMD3<Double>?
@@ -355,7 +379,8 @@ public struct InputInfo: Hashable, Sendable {
             && a.gyroUnits == b.gyroUnits && a.gyroUnitsSource == b.gyroUnitsSource
             && a.preambleLines == b.preambleLines && a.gaps == b.gaps && a.segments == b.segments
             && a.badRowsSkipped == b.badRowsSkipped && a.duplicateTimestamps == b.duplicateTimestamps
-            && a.backwardTimestamps == b.backwardTimestamps && a.verticalAxis == b.verticalAxis
+            && a.backwardTimestamps == b.backwardTimestamps && a.clockShifts == b.clockShifts
+            && a.verticalAxis == b.verticalAxis
             && a.forwardAxis == b.forwardAxis && a.leftAxis == b.leftAxis
     }
 

@@ -175,6 +175,7 @@ public struct CSVRecordingReader: Sendable {
         info.badRowsSkipped = stream.badRows
         info.duplicateTimestamps = stream.clock.duplicates
         info.backwardTimestamps = stream.clock.backward
+        info.clockShifts = stream.clock.shifts
         info.durationS = stream.grid.lastSampleTime.map { $0 + layout.rate.period } ?? 0
         return info
     }

@@ -59,6 +59,33 @@ enum DateTimeParser {
         return scaled + nanos
     }
 
+    /// `yyyy-MM-dd HH:mm:ss.fff` of nanoseconds since 1970-01-01 (the clock as a file without a
+    /// zone wrote it; no zone is added), truncated to the millisecond.
+    static func text(_ nanoseconds: Int64) -> String {
+        let ms = nanoseconds >= 0 ? nanoseconds / 1_000_000 : (nanoseconds - 999_999) / 1_000_000
+        let dayMs: Int64 = 86_400_000
+        let days = Int(ms >= 0 ? ms / dayMs : (ms - dayMs + 1) / dayMs)
+        let inDay = Int(ms - Int64(days) * dayMs)
+        let (y, m, d) = civilFromDays(days)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let millis = inDay % 1000
+        let fraction = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(y)-\(two(m))-\(two(d)) \(two(inDay / 3_600_000)):\(two(inDay / 60_000 % 60)):\(two(inDay / 1000 % 60)).\(fraction)"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (inverse of `daysFromCivil`).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
     /// Days since 1970-01-01 of a proleptic Gregorian date.
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -12,6 +12,10 @@ enum TimeFormat: String, Sendable {
     /// No time column: row i is at i / rate.
     case none
 
+    /// A date-time as a clock writes it (ISO 8601 or slashed), where daylight saving time can
+    /// step the hour (`SampleClock`).
+    var isWallClock: Bool { self == .iso8601 || self == .monthDayYear || self == .dayMonthYear }
+
     /// Nanoseconds per unit, for the integer time formats.
     var nanosecondsPerUnit: Int64 {
         switch self {

@@ -4,6 +4,10 @@ import GaitCore
 /// sample grid (t · rate; exact integers for counters and row numbers). Drops rows whose time
 /// repeats (duplicates) or goes back (backward), counting both.
 ///
+/// A date-time column without a zone that steps back or forward by one hour at a whole hour, as a
+/// local-time clock does for daylight saving time, has the step undone (`daylightSavingStep`): the
+/// rows after it keep elapsed time, where the step back would otherwise drop the hour it repeats.
+///
 /// A 16-bit sample counter that wraps (65535 → 0, as Xsens PacketCounter does in recordings over
 /// 11 minutes at 100 Hz) is unwrapped: a drop of more than 32768 from a value ≤ 65535 counts as one
 /// wrap, not as a backward step.
@@ -22,10 +26,34 @@ struct SampleClock {
 
     private(set) var duplicates = 0
     private(set) var backward = 0
+    /// The daylight-saving steps undone, in order.
+    private(set) var shifts: [ClockShift] = []
+    /// Nanoseconds added to the file's date-times: the sum of `shifts`.
+    private var shiftNs: Int64 = 0
 
     init(format: TimeFormat, rate: SamplingRate) {
         self.format = format
         self.rate = rate.hz
+    }
+
+    static let hourNs: Int64 = 3_600_000_000_000
+
+    /// The shift that undoes a daylight-saving step from `last` (the previous row's time, shifted
+    /// as placed) to `value` (this row's, shifted likewise), or nil when there is none. A step is
+    /// one hour back or forward, at a whole hour of the file's clock (this row within two sample
+    /// intervals after it), after which the time moves on by at most two sample intervals: the
+    /// clock of a logger at `rate` that changed its hour. A real pause of the recording is never
+    /// exactly an hour to the sample; a step of a clock with a zone cannot happen, because the
+    /// parser takes each time to UTC.
+    static func daylightSavingStep(from last: Int64, to value: Int64, rate: Double) -> Int64? {
+        let slack = Int64((2e9 / rate).rounded(.up))
+        let intoHour = ((value % hourNs) + hourNs) % hourNs
+        guard intoHour <= slack else { return nil }
+        for shift in [hourNs, -hourNs] {
+            let advance = value &+ shift &- last
+            if advance > 0 && advance <= slack { return shift }
+        }
+        return nil
     }
 
     /// Where a row goes, or nil when it is dropped (then counted). `rowIndex` numbers the data
@@ -48,7 +76,20 @@ struct SampleClock {
                 maxRawCounter = Swift.max(maxRawCounter, raw)
                 return placed
             }
-            return placeInteger(raw, exactTicks: false)
+            guard format.isWallClock, started else { return placeInteger(raw, exactTicks: false) }
+            var value = raw &+ shiftNs
+            // Only a step back or of more than half an hour can be one (one comparison per row).
+            if value < lastInteger || value &- lastInteger > Self.hourNs / 2,
+               let shift = Self.daylightSavingStep(from: lastInteger, to: value, rate: rate) {
+                let before = DateTimeParser.text(lastInteger &- shiftNs)
+                shiftNs &+= shift
+                value &+= shift
+                let placed = placeInteger(value, exactTicks: false)
+                shifts.append(ClockShift(atS: placed?.t ?? .nan, shiftS: Double(shift) / 1e9,
+                                         clockBefore: before, clockAfter: DateTimeParser.text(raw)))
+                return placed
+            }
+            return placeInteger(value, exactTicks: false)
         case .seconds(let s):
             if !started {
                 started = true

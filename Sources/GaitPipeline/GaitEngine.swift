@@ -98,6 +98,7 @@ public struct GaitEngine {
         try feed(events, into: &out)
         if let error = gravity.refusal(file: options.reader.path) { throw error }
         if let note = Self.backwardTimeNote(reader.info) { notes.append(note) }
+        notes += reader.info.clockShifts.map(Self.clockShiftNote)
         let before = out.count
         let summary = analyzer.finish(into: &out)
         track(out[before...])
@@ -134,14 +135,24 @@ public struct GaitEngine {
 
     /// Rows dropped because their time went back (contract, "Times": time only increases) are
     /// counted in `input.backward_timestamps`; the notes say so too, because what they held is
-    /// not analysed: a clock set back by an hour, as daylight saving time ending in a local-time
-    /// column, drops the hour it repeats (the SampleData walk with its clock set back 30 s in
-    /// its middle lost those 30 s without a note before).
+    /// not analysed (the SampleData walk with its clock set back 30 s in its middle lost those
+    /// 30 s without a note before). A local-time clock's daylight-saving step is not among them:
+    /// the reader undoes it (`clockShiftNote`).
     static func backwardTimeNote(_ info: InputInfo) -> String? {
         guard info.backwardTimestamps > 0 else { return nil }
         let share = 100 * Double(info.backwardTimestamps) / Double(Swift.max(1, info.rows))
         return "\(info.backwardTimestamps) rows (\(share.fixed(1)) % of the rows read) were dropped because their time went back "
-            + "and were not analysed; a clock set back, such as daylight saving time ending in a local-time column, drops what it repeats"
+            + "and were not analysed; a clock set back drops what it repeats (a daylight-saving step of one hour at a whole hour "
+            + "is undone instead)"
+    }
+
+    /// A daylight-saving step the reader undid (`input.clock_shifts`): where, and what was done.
+    static func clockShiftNote(_ shift: ClockShift) -> String {
+        let back = shift.shiftS > 0
+        return "the time column went \(back ? "back" : "forward") one hour at \(shift.atS.fixed(3)) s "
+            + "(\(shift.clockBefore) then \(shift.clockAfter)), as a local-time clock does when daylight saving time "
+            + "\(back ? "ends" : "begins"); the rows from there on were placed one hour \(back ? "later" : "earlier"), "
+            + "as time went on, \(back ? "and none was dropped" : "without a gap")"
     }
 
     /// Refuses a rate under `AnalysisConfiguration.minimumRateHz`; notes one under the validated range.

@@ -137,6 +137,83 @@ final class InputUnitsEndToEndTests: XCTestCase {
         XCTAssertFalse(plain.text.contains("their time went back"))
     }
 
+    /// A local-time clock's daylight-saving step (contract, "Times"): the sample written with a
+    /// date-time column without a zone whose clock goes back an hour (02:59:59.990 then
+    /// 02:00:00.000) or forward (01:59:59.990 then 03:00:00.000) at its middle gives the sample's
+    /// steps, from a file and from a pipe, with the step in `input.clock_shifts` and the notes.
+    /// Before (the build of 88e5980), the step back dropped the second half of the walk (3000 rows,
+    /// 54 steps instead of 107) and the step forward split it at an hour's gap (two segments,
+    /// 3660 s long). A step back of an hour that is not at
+    /// a whole hour is no clock change and is still dropped.
+    func testDaylightSavingStepsAreUndone() throws {
+        let values = try sampleValues()
+        func write(_ name: String, start: Int64, stepAt: Double, step: Int64, format: (Int64) -> String) throws -> URL {
+            var text = "timestamp,acc_x,acc_y,acc_z,gyr_x,gyr_y,gyr_z\n"
+            for v in values {
+                let ms = start + Int64((v[0] * 1000).rounded()) + (v[0] >= stepAt ? step : 0)
+                text += ([format(ms)] + v[1...6].map { String(format: "%.6f", $0) }).joined(separator: ",") + "\n"
+            }
+            let file = try TestPaths.temporaryDirectory().appendingPathComponent(name)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return file
+        }
+        /// Milliseconds since 1970 as a clock without a zone writes them, in `format`.
+        func clock(_ format: String) -> (Int64) -> String {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = format
+            return { f.string(from: Date(timeIntervalSince1970: Double($0) / 1000)) }
+        }
+        let iso = clock("yyyy-MM-dd'T'HH:mm:ss.SSS"), slashed = clock("M/d/yyyy H:mm:ss.SSS")  // ActiGraph's
+        let hour: Int64 = 3_600_000
+        let october27 = Int64(1_730_001_570_000)  // 2024-10-27 03:59:30 as the clock writes it
+        let fallBack = october27 - hour  // 02:59:30; at 30 s the clock reads 02:00:00.000 again
+        let march31 = Int64(1_711_850_370_000)  // 2024-03-31 01:59:30; at 30 s it reads 03:00:00.000
+        XCTAssertEqual(iso(fallBack), "2024-10-27T02:59:30.000")
+        XCTAssertEqual(iso(march31), "2024-03-31T01:59:30.000")
+        func run(_ file: URL, stdin: Bool = false) throws -> (steps: String, input: [String: Any], notes: [String]) {
+            let csv = stdin ? try GaitBinary.run(["analyze", "-", "--format", "csv"], stdin: Data(contentsOf: file))
+                            : try GaitBinary.run(["analyze", file.path, "--format", "csv"])
+            XCTAssertEqual(csv.status, 0, csv.stderr)
+            let json = try GaitBinary.run(["analyze", file.path, "--format", "json"])
+            XCTAssertEqual(json.status, 0, json.stderr)
+            let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
+            return (csv.text, try XCTUnwrap(doc["input"] as? [String: Any]), try XCTUnwrap(doc["notes"] as? [String]))
+        }
+        let plain = try run(write("clock.csv", start: fallBack, stepAt: .infinity, step: 0, format: iso))
+        XCTAssertEqual((plain.input["clock_shifts"] as? [Any])?.count, 0)
+        XCTAssertGreaterThan(plain.steps.split(separator: "\n").count, 100)
+        for (name, start, step, format, before, after) in [
+            ("fall-back.csv", fallBack, -hour, iso, "2024-10-27 02:59:59.990", "2024-10-27 02:00:00.000"),
+            ("fall-back-slashed.csv", fallBack, -hour, slashed, "2024-10-27 02:59:59.990", "2024-10-27 02:00:00.000"),
+            ("spring-forward.csv", march31, hour, iso, "2024-03-31 01:59:59.990", "2024-03-31 03:00:00.000"),
+        ] as [(String, Int64, Int64, (Int64) -> String, String, String)] {
+            let file = try write(name, start: start, stepAt: 30, step: step, format: format)
+            let r = try run(file)
+            XCTAssertEqual(r.steps, plain.steps, name)
+            XCTAssertEqual(try run(file, stdin: true).steps, plain.steps, name + " from a pipe")
+            XCTAssertEqual(r.input["backward_timestamps"] as? Int, 0, name)
+            XCTAssertEqual(r.input["segments"] as? Int, 1, name)
+            let shifts = try XCTUnwrap(r.input["clock_shifts"] as? [[String: Any]], name)
+            XCTAssertEqual(shifts.count, 1, name)
+            XCTAssertEqual(shifts.first?["t_s"] as? Double, 30, name)
+            XCTAssertEqual(shifts.first?["shift_s"] as? Double, step < 0 ? 3600 : -3600, name)
+            XCTAssertEqual(shifts.first?["clock_before"] as? String, before, name)
+            XCTAssertEqual(shifts.first?["clock_after"] as? String, after, name)
+            let back = step < 0
+            XCTAssertTrue(r.notes.contains("the time column went \(back ? "back" : "forward") one hour at 30.000 s (\(before) then \(after)), "
+                                           + "as a local-time clock does when daylight saving time \(back ? "ends" : "begins")"
+                                           + "; the rows from there on were placed one hour \(back ? "later" : "earlier"), as time went on, "
+                                           + (back ? "and none was dropped" : "without a gap")), "\(name): \(r.notes)")
+        }
+        // An hour back, 10 s before a whole hour: a clock set back, not daylight saving time.
+        let setBack = try run(write("set-back.csv", start: fallBack - 10_000, stepAt: 30, step: -hour, format: iso))
+        XCTAssertEqual(setBack.input["backward_timestamps"] as? Int, 3000)
+        XCTAssertEqual((setBack.input["clock_shifts"] as? [Any])?.count, 0)
+        XCTAssertTrue(setBack.notes.contains { $0.hasPrefix("3000 rows (50.0 % of the rows read) were dropped because their time went back") })
+    }
+
     /// An angular rate read in the wrong units is refused with exit 2 and one line naming the
     /// likely units (`AngularRateCheck`); given with `--gyro-units`, it is analysed. Three cases,
     /// each analysed before without a word:

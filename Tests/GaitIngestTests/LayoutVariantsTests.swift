@@ -388,6 +388,38 @@ final class LayoutVariantsTests: XCTestCase {
         XCTAssertNil(nanos("9999-12-31T23:59:59Z"))  // beyond Int64 nanoseconds: refused, not trapped
     }
 
+    /// The clock text of `input.clock_shifts` is the parser's inverse, before 1970 and leap days
+    /// included.
+    func testClockTextInvertsTheParser() {
+        for text in ["1970-01-01 00:00:00.000", "2024-10-27 02:59:59.990", "2000-02-29 23:59:59.999",
+                     "1969-12-31 23:59:59.500", "1900-03-01 00:00:00.001", "2262-04-11 00:00:00.000"] {
+            var t = text
+            let ns = t.withUTF8 { DateTimeParser.iso8601($0.baseAddress!, 0, $0.count) }
+            XCTAssertEqual(ns.map(DateTimeParser.text), text)
+        }
+    }
+
+    /// A daylight-saving step (`SampleClock.daylightSavingStep`): one hour back or forward, at a
+    /// whole hour of the clock, after which time moves on by at most two sample intervals.
+    func testDaylightSavingStep() {
+        let hour = SampleClock.hourNs, ms: Int64 = 1_000_000
+        let whole = Int64(1_729_994_400) * 1_000_000_000  // 2024-10-27 02:00:00 as the clock writes it
+        // Back: 02:59:59.990 then 02:00:00.000 at 100 Hz, or 02:00:00.008 (jitter: 18 ms on).
+        XCTAssertEqual(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole, rate: 100), hour)
+        XCTAssertEqual(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole + 8 * ms, rate: 100), hour)
+        // Forward: 01:59:59.990 then 03:00:00.000.
+        XCTAssertEqual(SampleClock.daylightSavingStep(from: whole - 10 * ms, to: whole + hour, rate: 100), -hour)
+        // Not one: the hour's step ends 30 ms on at 100 Hz (more than two intervals, 20 ms) …
+        XCTAssertNil(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole + 30 * ms, rate: 100))
+        // … but at 50 Hz that is within two intervals (40 ms).
+        XCTAssertEqual(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole + 30 * ms, rate: 50), hour)
+        // Not at a whole hour, or not an hour, or no step at all.
+        XCTAssertNil(SampleClock.daylightSavingStep(from: whole + hour - 10_010 * ms, to: whole - 10_000 * ms, rate: 100))
+        XCTAssertNil(SampleClock.daylightSavingStep(from: whole + 2 * hour - 10 * ms, to: whole, rate: 100))
+        XCTAssertNil(SampleClock.daylightSavingStep(from: whole - 10 * ms, to: whole, rate: 100))
+        XCTAssertNil(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole - 10 * ms, rate: 100))
+    }
+
     func testXsensMTManagerPreamble() throws {
         var text = """
             // General information:
