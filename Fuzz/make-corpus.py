@@ -2,7 +2,7 @@
 """Seed corpus for fuzz-engine: the first seconds of each SampleData recording in the layouts the
 reader accepts (comma with seconds, the Xsens tab export with a rate line and a PacketCounter that
 skips, no time column, Shimmer's Consensys export, MetaWear's per-sensor file, Axivity's headerless
-OMGUI export, milli-g), each behind the mode byte that FuzzEngine.swift reads. Usage:
+OMGUI export, milli-g, a local-time clock's daylight-saving steps), each behind the mode byte that FuzzEngine.swift reads. Usage:
 make-corpus.py OUT_DIR (run from the package root)."""
 import os, sys
 
@@ -51,6 +51,15 @@ for name in ["normal-1.3mps", "asymmetric-slow-g-degps", "accelerometer-only"]:
         ms = round(float(v[0]) * 1000)
         ax.append(f"2019-01-01 10:{ms // 60000:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}," + ",".join(v[1:]))
     seed(0x00, "\n".join(ax) + "\n")
+    # A local-time clock going back, then forward, an hour at a whole hour (daylight saving time).
+    for step in (-1, 1):
+        dst = []
+        for r in rows:
+            v = r.split(",")
+            ms = round(float(v[0]) * 1000) + 3_594_000  # 00:59:54.000 at the first row
+            h = ms // 3_600_000 + (step if ms >= 3_600_000 else 0) + 1
+            dst.append(f"2024-10-27T{h:02d}:{ms // 60000 % 60:02d}:{ms // 1000 % 60:02d}.{ms % 1000:03d}," + ",".join(v[1:]))
+        seed(0x00, "\n".join(["timestamp," + ",".join(cols)] + dst) + "\n")
     # MetaWear's accelerometer file: axes named by their unit.
     mw = ["epoch (ms),time (-13:00),elapsed (s),x-axis (g),y-axis (g),z-axis (g)"]
     for r in rows:
