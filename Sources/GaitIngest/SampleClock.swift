@@ -46,7 +46,10 @@ struct SampleClock {
     /// exactly an hour to the sample; a step of a clock with a zone cannot happen, because the
     /// parser takes each time to UTC.
     static func daylightSavingStep(from last: Int64, to value: Int64, rate: Double) -> Int64? {
-        let slack = Int64((2e9 / rate).rounded(.up))
+        // Rates the analysis refuses (timestamps years apart) give no step here, nor a trap.
+        let slackNs = 2e9 / rate
+        guard slackNs.isFinite, slackNs > 0, slackNs < Double(hourNs) / 4 else { return nil }
+        let slack = Int64(slackNs.rounded(.up))
         let intoHour = ((value % hourNs) + hourNs) % hourNs
         guard intoHour <= slack else { return nil }
         for shift in [hourNs, -hourNs] {

@@ -212,6 +212,15 @@ final class InputUnitsEndToEndTests: XCTestCase {
         XCTAssertEqual(setBack.input["backward_timestamps"] as? Int, 3000)
         XCTAssertEqual((setBack.input["clock_shifts"] as? [Any])?.count, 0)
         XCTAssertTrue(setBack.notes.contains { $0.hasPrefix("3000 rows (50.0 % of the rows read) were dropped because their time went back") })
+        // Dates centuries apart give a rate of almost 0 Hz: refused (exit 1), where the rule's
+        // slack in nanoseconds trapped (fuzz-engine, 2026-11-21; its input, cut short).
+        var centuries = "timestamp,acc_x,acc_y,acc_z\n2024-10-27T01:59:54.000,-0.40,0.67,9.79\n"
+        centuries += "2219-01-01 10:00:00.010,-0.39,0.67,9.78\n2019-01-01 10:00:00.020,-0.42,0.70,9.78\n"
+        let far = try TestPaths.temporaryDirectory().appendingPathComponent("centuries.csv")
+        try centuries.write(to: far, atomically: true, encoding: .utf8)
+        let refused = try GaitBinary.run(["analyze", far.path])
+        XCTAssertEqual(refused.status, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the sampling rate is 0.000 Hz (from the timestamps)"), refused.stderr)
     }
 
     /// An angular rate read in the wrong units is refused with exit 2 and one line naming the

@@ -418,6 +418,11 @@ final class LayoutVariantsTests: XCTestCase {
         XCTAssertNil(SampleClock.daylightSavingStep(from: whole + 2 * hour - 10 * ms, to: whole, rate: 100))
         XCTAssertNil(SampleClock.daylightSavingStep(from: whole - 10 * ms, to: whole, rate: 100))
         XCTAssertNil(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole - 10 * ms, rate: 100))
+        // A rate from timestamps centuries apart (fuzz-engine, 2026-11-21: two samples dated 2024
+        // and 2219 gave it, and the slack's conversion to nanoseconds trapped): no step.
+        for rate in [1e-12, 0, .infinity, .nan] {
+            XCTAssertNil(SampleClock.daylightSavingStep(from: whole + hour - 10 * ms, to: whole, rate: rate), "\(rate)")
+        }
     }
 
     func testXsensMTManagerPreamble() throws {
