@@ -1,5 +1,6 @@
 import Foundation
 import GaitTestSupport
+import Synchronization
 import XCTest
 
 @testable import GaitDSP
@@ -48,6 +49,32 @@ final class FFTTests: XCTestCase {
             let x = [Double](repeating: 1, count: 64 + i)
             let dc = x.withUnsafeBufferPointer { b in fft.forward(b) { $0[0] } }
             XCTAssertEqual(dc, Double(64 + i), accuracy: 1e-9)
+        }
+    }
+
+    /// Instances of one size share the process's plans and run them on their own buffers, from
+    /// many threads at once: each must give what a lone instance gives, bit for bit, forward and
+    /// back (a shared buffer or an in-place plan would mix the threads' signals).
+    func testSharedPlansOnTheirOwnBuffers() {
+        let size = 360
+        @Sendable func signal(_ k: Int) -> [Double] { (0..<size).map { sin(Double($0 * (k + 1)) * 0.05) + Double(k) } }
+        @Sendable func transform(_ fft: RealFFT, _ x: [Double]) -> (spectrum: [Double], back: [Double]) {
+            let spectrum = x.withUnsafeBufferPointer { b in fft.forward(b) { Array($0) } }
+            return (spectrum, fft.inverse { Array($0) })
+        }
+        let alone = (0..<16).map { transform(RealFFT(size: size), signal($0)) }
+        let results = Mutex([Int: (spectrum: [Double], back: [Double])]())
+        DispatchQueue.concurrentPerform(iterations: 16) { k in
+            let fft = RealFFT(size: size)
+            var last = transform(fft, signal(k))
+            for _ in 0..<50 { last = transform(fft, signal(k)) }
+            results.withLock { $0[k] = last }
+        }
+        for k in 0..<16 {
+            let r = results.withLock { $0[k] }
+            XCTAssertEqual(r?.spectrum, alone[k].spectrum, "signal \(k)")
+            XCTAssertEqual(r?.back, alone[k].back, "signal \(k)")
+            XCTAssertEqual(r?.back.first ?? .nan, signal(k)[0] * Double(size), accuracy: 1e-9 * Double(size))
         }
     }
 }
