@@ -39,7 +39,7 @@ final class VoisardAccuracyTests: XCTestCase {
     }
 
     /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight
-    /// strides 8.76 cm (6.5 %) over 1808 strides. The reference is checked against what it must
+    /// strides 8.77 cm (6.5 %) over 1819 strides. The reference is checked against what it must
     /// give on its own: both feet travel the same path (left / right median stride 1.018, median
     /// over trials), and the whole walk is the protocol's 20 m plus the turn's path (mean 20.88 m
     /// over the 32 trials with every stride).
