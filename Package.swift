@@ -22,7 +22,7 @@ let package = Package(
         .executableTarget(
             name: "gait",
             dependencies: [
-                "GaitPipeline", "GaitBatch", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
+                "GaitPipeline", "GaitAnalysis", "GaitBatch", "GaitSimulator", "GaitOutput", "GaitValidation", "GaitCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "GaitBatch", dependencies: ["GaitCore", "GaitIngest", "GaitPipeline", "GaitOutput"]),

@@ -263,13 +263,18 @@ final class AnalyzeEndToEndTests: XCTestCase {
 
     /// Turns: analyze lists them with the steps marked; stream emits the same ones as `turn`
     /// lines; the CSV carries `in_turn`.
-    func testTurnsInJSONStreamAndCSV() throws {
+    /// A 45 s walk with one 180° turn at 20 s, written to `name`, and its JSON document.
+    private func turningWalk(_ name: String) throws -> (file: URL, doc: [String: Any]) {
         let walk = SyntheticTurningWalk(durationS: 45, pulses: [.init(startS: 20, durationS: 2, angleDeg: 180)])
-        let file = try TestPaths.temporaryDirectory().appendingPathComponent("turn.csv")
+        let file = try TestPaths.temporaryDirectory().appendingPathComponent(name)
         try Data(walk.csv()).write(to: file)
         let run = try GaitBinary.run(["analyze", file.path, "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let doc = try GaitBinary.json(run.stdout)
+        return (file, try GaitBinary.json(run.stdout))
+    }
+
+    func testTurnsInJSONStreamAndCSV() throws {
+        let (file, doc) = try turningWalk("turn.csv")
         let turns = try XCTUnwrap(doc["turns"] as? [[String: Any]])
         XCTAssertEqual(turns.count, 1)
         XCTAssertEqual(try XCTUnwrap(turns.first?["angle_deg"] as? Double), 180, accuracy: 5)
@@ -289,6 +294,45 @@ final class AnalyzeEndToEndTests: XCTestCase {
         let rows = csv.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let column = try XCTUnwrap(rows.first?.firstIndex(of: "in_turn"))
         XCTAssertEqual(rows.dropFirst().filter { $0[column] == "true" }.count, inTurn)
+    }
+
+    /// `--format csv --table steps|strides|bouts|turns` writes the JSON document's section of that
+    /// name, one row per record, the header its field names, nulls empty; without `--table`, steps.
+    /// On the turning walk, so that every table has rows.
+    func testCSVTablesHoldTheJSONSections() throws {
+        let (file, doc) = try turningWalk("tables.csv")
+        let plain = try GaitBinary.run(["analyze", file.path, "--format", "csv"])
+        for table in ["steps", "strides", "bouts", "turns"] {
+            let csv = try GaitBinary.run(["analyze", file.path, "--format", "csv", "--table", table])
+            XCTAssertEqual(csv.status, 0, csv.stderr)
+            if table == "steps" { XCTAssertEqual(csv.text, plain.text) }
+            let records = try XCTUnwrap(doc[table] as? [[String: Any]], table)
+            XCTAssertFalse(records.isEmpty, table)
+            let lines = csv.text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = try XCTUnwrap(lines.first)
+            XCTAssertEqual(Set(header), Set(records[0].keys), table)
+            XCTAssertEqual(header.count, records[0].count, table)
+            XCTAssertEqual(lines.count - 1, records.count, table)
+            for (row, record) in zip(lines.dropFirst(), records) {
+                XCTAssertEqual(row.count, header.count, table)
+                for (name, cell) in zip(header, row) {
+                    let what = "\(table).\(name)"
+                    let value = record[name]
+                    if cell.isEmpty {
+                        XCTAssertTrue(value is NSNull, what)
+                    } else if cell == "true" || cell == "false" {
+                        XCTAssertEqual(value as? Bool, cell == "true", what)
+                    } else if let number = Double(cell) {
+                        XCTAssertEqual(try XCTUnwrap((value as? NSNumber)?.doubleValue, what), number, accuracy: 1e-9, what)
+                    } else {
+                        XCTAssertEqual(value as? String, cell, what)
+                    }
+                }
+            }
+        }
+        let misplaced = try GaitBinary.run(["analyze", file.path, "--table", "bouts"])
+        XCTAssertEqual(misplaced.status, 2)
+        XCTAssertTrue(misplaced.stderr.contains("--table belongs to --format csv"), misplaced.stderr)
     }
 
     /// Without a gyroscope turns were not assessed: null, not an empty list or zero.
