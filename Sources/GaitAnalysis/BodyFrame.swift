@@ -6,11 +6,18 @@ import GaitDSP
 ///
 /// - up: direction of the mean specific force over the window (gravity reaction; Moe-Nilssen
 ///   1998's tilt correction).
-/// - forward: principal axis of the 0.5–3 Hz horizontal acceleration (walking oscillates most
-///   along the direction of travel), signed so that it is in phase with the rate of change of
-///   vertical acceleration. That sign follows from the inverted pendulum: the trunk slows while
-///   rising to mid-stance and speeds up while falling towards the next contact, so forward
-///   acceleration leads vertical acceleration by a quarter step (Zijlstra & Hof 2003).
+/// - forward: one of the two principal axes of the 0.5–3 Hz horizontal acceleration, the one more
+///   coupled to the vertical motion, signed so that it is in phase with the rate of change of
+///   vertical acceleration. Walking oscillates along both axes: forward and back once per step,
+///   in step with the rise and fall of the trunk, and from side to side once per stride. In most
+///   people the forward oscillation is the larger, but where the trunk sways more than it surges
+///   the larger axis is the sideways one (four of subject 5's six Voisard trials), so the axis is
+///   chosen by its coupling: the energy of its covariance with the vertical acceleration and with
+///   that acceleration's rate of change (scaled to the same RMS), both band-passed alike. The
+///   sideways sway, once per stride, is uncorrelated with the vertical motion, which repeats
+///   every step. The sign follows from the inverted pendulum: the trunk slows while rising to
+///   mid-stance and speeds up while falling towards the next contact, so forward acceleration
+///   leads vertical acceleration by a quarter step (Zijlstra & Hof 2003).
 /// - left: up × forward.
 public struct BodyFrame: Hashable, Sendable {
     public var up: SIMD3<Double>
@@ -40,15 +47,30 @@ public struct BodyFrame: Hashable, Sendable {
         for i in h1.indices { c11 += h1[i] * h1[i]; c12 += h1[i] * h2[i]; c22 += h2[i] * h2[i] }
         // Principal axis of the 2×2 covariance.
         let angle = 0.5 * atan2(2 * c12, c11 - c22)
-        var forward = normalize(e1 * cos(angle) + e2 * sin(angle))
+        let (c, s) = (cos(angle), sin(angle))
+        let major = normalize(e1 * c + e2 * s)
+        let minor = cross(up, major)
         let vertical = acc.map { dot($0, up) }
         let jerk = GaussianKernel.derivative(sigma: rate * 0.02).apply(vertical)
         let signBand = ButterworthFilter(.bandPass(0.5, 4), order: 2, rate: rate)
-        let fwd = signBand.filtfilt(acc.map { dot($0, forward) })
         let dv = signBand.filtfilt(jerk)
-        var s = 0.0
-        for i in fwd.indices { s += fwd[i] * dv[i] }
-        if s < 0 { forward = -forward }
+        let av = band.filtfilt(vertical)
+        // How much of the vertical motion each axis's acceleration follows: its covariance with
+        // the vertical acceleration and, scaled to the same RMS, with its rate of change. The
+        // axes' band-passed accelerations are the rotated h1, h2 (minor = up × major).
+        var a1 = 0.0, a2 = 0.0, j1 = 0.0, j2 = 0.0
+        for i in h1.indices { a1 += h1[i] * av[i]; a2 += h2[i] * av[i]; j1 += h1[i] * dv[i]; j2 += h2[i] * dv[i] }
+        let scale = Signal.rms(dv) > 0 ? Signal.rms(av) / Signal.rms(dv) : 0
+        func coupling(_ u1: Double, _ u2: Double) -> Double {
+            let withAcc = u1 * a1 + u2 * a2, withJerk = scale * (u1 * j1 + u2 * j2)
+            return withAcc * withAcc + withJerk * withJerk
+        }
+        // major = c·e1 + s·e2 and minor = up × major = −s·e1 + c·e2 (e2 = up × e1).
+        var forward = coupling(-s, c) > coupling(c, s) ? minor : major
+        let fwd = signBand.filtfilt(acc.map { dot($0, forward) })
+        var sign = 0.0
+        for i in fwd.indices { sign += fwd[i] * dv[i] }
+        if sign < 0 { forward = -forward }
         return BodyFrame(up: up, forward: forward, left: cross(up, forward), gravity: g)
     }
 }
