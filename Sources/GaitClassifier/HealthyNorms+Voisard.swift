@@ -5,9 +5,9 @@ extension HealthyNorms {
     /// `gait validate voisard DIR --norms`; `HealthyNormsTests` checks these against a fresh fit.
     /// Summary statistics only: no recording is copied into the project.
     public static let voisard = HealthyNorms(
-        lateralExcursionAsymmetryPct: HealthyNorm(mean: -0.322, sd: 3.954),
-        impactAsymmetryPct: HealthyNorm(mean: -5.811, sd: 32.532),
-        trunkRotationRangeDeg: HealthyNorm(mean: 16.483, sd: 4.523, slopePerMps: 7.893, referenceSpeedMps: 1.232),
+        lateralExcursionAsymmetryPct: HealthyNorm(mean: 0.005, sd: 3.903),
+        impactAsymmetryPct: HealthyNorm(mean: -5.858, sd: 32.492),
+        trunkRotationRangeDeg: HealthyNorm(mean: 16.482, sd: 4.521, slopePerMps: 7.889, referenceSpeedMps: 1.232),
         stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),
         source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")
 }

@@ -67,23 +67,23 @@ public struct PelvisMotionNorm: Sendable {
     /// contact (docs/algorithms/side.md: 5-4's sides, and so its per-side sway, changed; sway mean
     /// 19.90 → 19.89 mm, SD 3.96 → 3.98 mm, correlations roll–sway 0.554 → 0.551, yaw–sway
     /// 0.196 → 0.186; roll and yaw unchanged). Refitted again when the body frame's forward axis
-    /// became the principal axis coupled to the vertical motion (docs/algorithms/body-frame.md:
-    /// in four of subject 5's trials the larger axis was the sideways sway, so that roll was
-    /// measured about the sideways axis and sway along the forward one): roll 7.150 → 7.210°,
-    /// sway 19.89 → 20.45 mm, SD 3.98 → 3.68 mm, correlations roll–yaw 0.459 → 0.524, roll–sway
-    /// 0.551 → 0.611, yaw–sway 0.186 → 0.526; the reference speed 1.2320 → 1.2324 m/s moves the
-    /// template values by less than their last digit.
+    /// is chosen by its coupling to the vertical motion (docs/algorithms/body-frame.md: in most
+    /// of subject 5's trials the larger axis was the sideways sway, or a mixture, so that roll was
+    /// measured about the wrong axis and sway along another): roll 7.150 → 7.213°, sway 19.89 →
+    /// 20.64 mm, SD 3.98 → 3.85 mm, correlations roll–yaw 0.459 → 0.527, roll–sway 0.551 → 0.613,
+    /// yaw–sway 0.186 → 0.614; the reference speed 1.2320 → 1.2325 m/s moves the template values
+    /// by less than their last digit.
     /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
     /// with the motion scales set to the reciprocals of `templateGains(speedMps: V)` (the template
     /// itself), analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
     /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
     /// 19.9 and 20.0 mm at 1.27 m/s.
     public static let voisard = PelvisMotionNorm(
-        roll: Measure(mean: 7.210, slopePerMps: 1.820, betweenSD: 1.767, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
-        yaw: Measure(mean: 9.273, slopePerMps: 6.073, betweenSD: 2.305, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
-        sway: Measure(mean: 0.02045, slopePerMps: -0.00870, betweenSD: 0.00368, templateAtSpeed: 0.01999,
+        roll: Measure(mean: 7.213, slopePerMps: 1.812, betweenSD: 1.769, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
+        yaw: Measure(mean: 9.269, slopePerMps: 6.077, betweenSD: 2.295, templateAtSpeed: 4.667, templateSlopePerMps: 0.142),
+        sway: Measure(mean: 0.02064, slopePerMps: -0.00898, betweenSD: 0.00385, templateAtSpeed: 0.01999,
                       templateSlopePerMps: 0.00125),
-        atSpeedMps: 1.2324, correlation: (rollYaw: 0.524, rollSway: 0.611, yawSway: 0.526))
+        atSpeedMps: 1.2325, correlation: (rollYaw: 0.527, rollSway: 0.613, yawSway: 0.614))
 
     /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
     /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw

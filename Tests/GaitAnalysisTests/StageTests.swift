@@ -55,6 +55,25 @@ final class StageTests: XCTestCase {
         }
     }
 
+    /// Surge and sway that share the stride frequency (one foot loading late makes the forward
+    /// oscillation uneven from step to step, in time with the sway): the principal axes of the
+    /// horizontal acceleration are then mixtures of both, and forward is the direction that moves
+    /// with the vertical acceleration (5-2, 5-5 and 5-6 of the Voisard set). Choosing between
+    /// the two principal axes alone leaves it 30–40° off.
+    func testBodyFrameForwardWhereSurgeAndSwayCorrelate() {
+        let rate = 100.0, w = 2 * Double.pi * 1.8
+        let body: [SIMD3<Double>] = (0..<3000).map { i in
+            let t = Double(i) / rate
+            let sway = 1.2 * sin(w / 2 * t)
+            return SIMD3(1.0 * sin(w * t) + 0.8 * sin(w / 2 * t), sway, standardGravity - 2.0 * cos(w * t))
+        }
+        for (yaw, pitch, roll) in [(0.0, 0.0, 0.0), (0.7, 0.2, -0.1), (-2.5, 0.3, 2.9)] {
+            let r = SyntheticTurningWalk.rotation(yaw: yaw, pitch: pitch, roll: roll)
+            let frame = BodyFrame.estimate(acc: body.map(r), rate: rate)
+            XCTAssertGreaterThan(dot(frame.forward, r(SIMD3(1, 0, 0))), 0.99, "mounting \(yaw), \(pitch), \(roll)")
+        }
+    }
+
     /// Zijlstra & Hof's geometry: a pendulum of length l whose chord is L rises by
     /// h = l − √(l² − (L/2)²); the estimator returns L over the single-support fraction.
     func testStepLengthInvertsPendulumGeometry() {

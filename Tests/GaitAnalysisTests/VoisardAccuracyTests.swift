@@ -39,7 +39,7 @@ final class VoisardAccuracyTests: XCTestCase {
     }
 
     /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight
-    /// strides 8.75 cm (6.5 %) over 1819 strides. The reference is checked against what it must
+    /// strides 8.74 cm (6.5 %) over 1819 strides. The reference is checked against what it must
     /// give on its own: both feet travel the same path (left / right median stride 1.018, median
     /// over trials), and the whole walk is the protocol's 20 m plus the turn's path (mean 20.88 m
     /// over the 32 trials with every stride).
@@ -55,10 +55,10 @@ final class VoisardAccuracyTests: XCTestCase {
     }
 
     /// Step-time asymmetry and left/right contact timing against the reference heel strikes
-    /// (docs/validation.md, "Left/right timing on real gait"). 4.50 pp and 11.4 ms measured since
+    /// (docs/validation.md, "Left/right timing on real gait"). 4.06 pp and 10.1 ms measured since
     /// the body frame's forward axis is the one coupled to the vertical motion
     /// (algorithms/body-frame.md), which timed subject 5's contacts on the forward acceleration
-    /// instead of the sideways one (5.05 pp and 13.7 ms before). They were 4.81 pp and 12.7 ms
+    /// instead of the sideways one or a mixture (5.05 pp and 13.7 ms before). They were 4.81 pp and 12.7 ms
     /// before the window-edge rule of initial-contacts.md corrected one foot of subject 5 by
     /// 80–100 ms, which uncovered the other foot's constant lateness (5.14 pp). The floor stays at
     /// 5.3.
@@ -71,7 +71,7 @@ final class VoisardAccuracyTests: XCTestCase {
 
     /// The same walks as a 50 Hz device would record them (`gait validate voisard --resample 50`):
     /// every parameter of the contact detector is a time, so the figures must not fall with the
-    /// rate. Measured: IC F1 0.957 at 50 Hz against 0.960 at 100 Hz, median error 20 ms (one
+    /// rate. Measured: IC F1 0.958 at 50 Hz against 0.959 at 100 Hz, median error 20 ms (one
     /// sample). While the window-edge rule of initial-contacts.md counted samples, it fired at 50 Hz
     /// on maxima at the vertical peak itself and put a dozen contacts (subjects 4 and 11) 110–150 ms
     /// early: F1 0.952.
