@@ -64,23 +64,21 @@ public struct BodyFrame: Hashable, Sendable {
         let signBand = ButterworthFilter(.bandPass(0.5, 4), order: 2, rate: rate)
         let dv = signBand.filtfilt(jerk)
         let av = band.filtfilt(vertical)
-        // How much of the vertical motion each axis's acceleration follows: its covariance with
-        // the vertical acceleration and, scaled to the same RMS, with its rate of change. The
-        // axes' band-passed accelerations are the rotated h1, h2 (minor = up × major).
+        // How much of the vertical motion a horizontal direction u's acceleration follows: its
+        // covariance with the vertical acceleration and, scaled to the same RMS, with its rate of
+        // change, squared and summed, which is the quadratic form uᵀKu in the e1, e2 basis
+        // (u's band-passed acceleration is u1·h1 + u2·h2).
         var a1 = 0.0, a2 = 0.0, j1 = 0.0, j2 = 0.0
         for i in h1.indices { a1 += h1[i] * av[i]; a2 += h2[i] * av[i]; j1 += h1[i] * dv[i]; j2 += h2[i] * dv[i] }
         let scale = Signal.rms(dv) > 0 ? Signal.rms(av) / Signal.rms(dv) : 0
-        func coupling(_ u1: Double, _ u2: Double) -> Double {
-            let withAcc = u1 * a1 + u2 * a2, withJerk = scale * (u1 * j1 + u2 * j2)
-            return withAcc * withAcc + withJerk * withJerk
-        }
+        let k11 = a1 * a1 + scale * scale * j1 * j1, k12 = a1 * a2 + scale * scale * j1 * j2
+        let k22 = a2 * a2 + scale * scale * j2 * j2
+        func coupling(_ u1: Double, _ u2: Double) -> Double { k11 * u1 * u1 + 2 * k12 * u1 * u2 + k22 * u2 * u2 }
         // major = c·e1 + s·e2 and minor = up × major = −s·e1 + c·e2 (e2 = up × e1).
         var forward = coupling(-s, c) > coupling(c, s) ? minor : major
         // Where surge and sway correlate (a late-loading foot), the principal axes mix them; then
-        // the direction most coupled to the vertical motion, the top eigenvector of the coupling,
-        // lies far from both, and it is forward.
-        let k11 = a1 * a1 + scale * scale * j1 * j1, k12 = a1 * a2 + scale * scale * j1 * j2
-        let k22 = a2 * a2 + scale * scale * j2 * j2
+        // the direction most coupled to the vertical motion, K's top eigenvector, lies far from
+        // both, and it is forward.
         let coupledAngle = 0.5 * atan2(2 * k12, k11 - k22)
         let coupled = normalize(e1 * cos(coupledAngle) + e2 * sin(coupledAngle))
         if abs(dot(coupled, forward)) < cos(mixedAxesDeg * .pi / 180) { forward = coupled }

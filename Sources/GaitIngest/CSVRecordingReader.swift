@@ -139,9 +139,9 @@ public struct CSVRecordingReader: Sendable {
                     try startStreaming(wait.layout, into: &events)
                 } else {
                     // A short input: its rows were all the detection saw.
-                    var wait = GyroUnitsWait(layout: try LayoutDetector.detect(detectionLines, options: options))
-                    wait.conclude()
-                    try startStreaming(wait.layout, into: &events)
+                    var layout = try LayoutDetector.detect(detectionLines, options: options)
+                    layout.settleGyroUnits()
+                    try startStreaming(layout, into: &events)
                 }
             }
             stream!.finish(into: &events)

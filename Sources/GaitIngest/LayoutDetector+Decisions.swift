@@ -280,11 +280,10 @@ extension LayoutDetector {
             layout.gyroUnitsSource = "header"
         } else {
             let evidence = gyroEvidence(accs: accs, gyrs: gyrs, accScale: layout.accUnits.toSI)
+            // Beyond any gyroscope's rad/s the still rule already says deg/s, and that settles it.
             layout.gyroUnits = evidence.stillUnits
             layout.gyroUnitsSource = "detected"
-            if evidence.p99 > AngularRateUnits.fullScaleRadiansPerSecond {
-                layout.gyroUnits = .degreesPerSecond
-            } else {
+            if evidence.p99 <= AngularRateUnits.fullScaleRadiansPerSecond {
                 layout.gyroUnitsAwaitMotion = true
                 if evidence.accSDg >= motionSDg { layout.gyroMovingRatios = [evidence.ratio] }
             }
@@ -333,7 +332,7 @@ extension LayoutDetector {
     }
 
     /// The units the moving blocks' median ratio gives, or nil without a moving block.
-    static func unitsOfMovingRatios(_ ratios: [Double]) -> AngularRateUnits? {
+    fileprivate static func unitsOfMovingRatios(_ ratios: [Double]) -> AngularRateUnits? {
         guard !ratios.isEmpty else { return nil }
         let s = ratios.sorted(), n = s.count
         let median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
@@ -345,18 +344,19 @@ extension LayoutDetector {
 /// (`Layout.gyroUnitsAwaitMotion`; the rule in `LayoutDetector+Decisions.swift`): lines are looked
 /// at one by one as they are buffered, in blocks of `LayoutDetector.maxLines` rows, until
 /// `movingBlocksForGyroUnits` blocks have moved (their median ratio decides), a block turns
-/// beyond any gyroscope's rad/s (deg/s), or the buffer is full or the input ends (`conclude`).
+/// beyond any gyroscope's rad/s (deg/s), or the buffer is full or the input ends
+/// (`Layout.settleGyroUnits`).
 struct GyroUnitsWait {
     private(set) var layout: Layout
     /// The units were decided: the wait is over.
-    private(set) var settled = false
+    var settled: Bool { !layout.gyroUnitsAwaitMotion }
     private let probe: RowDecoder
     private var accs: [SIMD3<Double>] = [], gyrs: [SIMD3<Double>] = []
 
     init(layout: Layout) {
         self.layout = layout
         probe = LayoutDetector.probeDecoder(layout)
-        if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { conclude() }
+        if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { self.layout.settleGyroUnits() }
     }
 
     /// Looks at the next buffered line; false when it is a bad row (which the reader reports
@@ -379,22 +379,26 @@ struct GyroUnitsWait {
             if evidence.p99 > AngularRateUnits.fullScaleRadiansPerSecond {
                 layout.gyroUnits = .degreesPerSecond
                 layout.gyroUnitsAwaitMotion = false
-                settled = true
             } else if evidence.accSDg >= LayoutDetector.motionSDg {
                 layout.gyroMovingRatios.append(evidence.ratio)
-                if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { conclude() }
+                if layout.gyroMovingRatios.count >= LayoutDetector.movingBlocksForGyroUnits { layout.settleGyroUnits() }
             }
         }
         accs.removeAll(keepingCapacity: true)
         gyrs.removeAll(keepingCapacity: true)
     }
 
-    /// Decides on what was seen: the moving blocks' median ratio where any moved, else the
-    /// still rows' rule already in `layout`.
-    mutating func conclude() {
-        guard !settled else { return }
-        if let units = LayoutDetector.unitsOfMovingRatios(layout.gyroMovingRatios) { layout.gyroUnits = units }
-        layout.gyroUnitsAwaitMotion = false
-        settled = true
+    /// Decides on what was seen (`Layout.settleGyroUnits`): the buffer is full or the input ended.
+    mutating func conclude() { layout.settleGyroUnits() }
+}
+
+extension Layout {
+    /// Ends a wait for the angular-rate units (`gyroUnitsAwaitMotion`): the moving blocks' median
+    /// ratio decides where any moved, else the still rows' rule already in `gyroUnits` stands.
+    /// Nothing to do where the units were not awaited.
+    mutating func settleGyroUnits() {
+        guard gyroUnitsAwaitMotion else { return }
+        if let units = LayoutDetector.unitsOfMovingRatios(gyroMovingRatios) { gyroUnits = units }
+        gyroUnitsAwaitMotion = false
     }
 }
