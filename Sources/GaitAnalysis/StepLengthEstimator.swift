@@ -1,3 +1,5 @@
+import GaitCore
+
 /// Step length from the vertical excursion of the trunk: the inverted-pendulum model of
 /// Zijlstra & Hof 2003 (Gait Posture 18(2):1–10, doi:10.1016/S0966-6362(02)00190-X),
 /// SL_pendulum = 2·√(2·l·h − h²), l the pendulum length (sensor height), h the excursion.
@@ -7,14 +9,19 @@
 /// correction (1.25 in Zijlstra & Hof's follow-up code, 1.147 in mobgap). González et al. 2007
 /// (EMBC, doi:10.1109/IEMBS.2007.4352331) add the double-support distance explicitly: at a nearly
 /// constant speed over the step, the pendulum covers the fraction (1 − ds/T) of the step, so
-/// SL = SL_pendulum / (1 − ds/T). We use the typical healthy double support, ds/T = 0.24 (stance
-/// 61.7 % of the cycle, Iosa et al. 2013, doi:10.1155/2013/918642; the median of the 80 Voisard
-/// trials' reference events is 0.236), not the one measured from our own toe-offs: a toe-off
-/// 50 ms off moves ds/T by 0.1 and the step length by 15 %, and in asymmetric gait our toe-offs
-/// run late (simulated: ds/T 0.51–0.56 measured against 0.236). The measured fraction against the
-/// fixed one (docs/algorithms/step-length.md): simulated grid MAE 4.25 → 2.76 cm, Voisard
-/// walked-distance error 7.2 → 5.7 %; each Voisard trial's reference double support would not
-/// have helped (5.8 %).
+/// SL = SL_pendulum / (1 − ds/T). We use the typical healthy double support at the walking speed,
+/// not the one measured from our own toe-offs: a toe-off 50 ms off moves ds/T by 0.1 and the step
+/// length by 15 %, and in asymmetric gait our toe-offs run late (simulated: ds/T 0.51–0.56 measured
+/// against 0.236). ds/T = 0.24 at 1.2325 m/s (stance 61.7 % of the cycle, Iosa et al. 2013,
+/// doi:10.1155/2013/918642; the median of the 80 Voisard trials' reference events is 0.236 at
+/// their mean speed, 1.2325 m/s), falling by 0.07 per m/s faster: stance shortens by 3.5 % of the
+/// cycle per m/s (Kirtley C, Whittle MW, Jefferson RJ. Influence of walking speed on gait
+/// parameters. J Biomed Eng 1985;7(4):282–288. doi:10.1016/0141-5425(85)90055-X), and each of
+/// its two double supports with it (the Voisard reference events give −0.063 per m/s).
+/// The speed is the step's own, SL / T, so SL solves SL·(1 − ds(SL/T)) = SL_pendulum, a
+/// quadratic. Against a fixed 0.24 (docs/algorithms/step-length.md): Voisard walked-distance
+/// error 5.7 → 4.9 %, straight strides against the foot sensors 8.74 → 7.74 cm; simulated grid
+/// MAE 2.76 → 2.59 cm.
 ///
 /// Left and right: the pendulum excursion of one step is bounded by double-support low points it
 /// shares with its neighbours, so the model measures a stride's length but barely sees how the
@@ -27,25 +34,42 @@
 public struct ZijlstraStepLengthEstimator: Hashable, Sendable {
     /// Pendulum length, m.
     public var sensorHeightM: Double
-    /// Double-support fraction of a step (stance ≈ 62 % of the cycle → each double support ≈ 12 %
-    /// of the cycle = 24 % of a step; Iosa et al. 2013).
+    /// Double-support fraction of a step at `referenceSpeedMps` (stance ≈ 62 % of the cycle →
+    /// each double support ≈ 12 % of the cycle = 24 % of a step; Iosa et al. 2013).
     public var doubleSupportFraction = 0.24
+    /// The walking speed at which `doubleSupportFraction` holds, m/s.
+    public var referenceSpeedMps = GaitPhases.referenceSpeedMps
+    /// How much the double-support fraction of a step falls per m/s faster: a step is half the
+    /// cycle, so twice the cycle's (`GaitPhases.stanceSlopePerMps`; Kirtley et al. 1985).
+    public var doubleSupportSlopePerMps = 2 * GaitPhases.stanceSlopePerMps
 
     public init(sensorHeightM: Double) { self.sensorHeightM = sensorHeightM }
 
-    /// Step length, m, or nil when the excursion is not physical for this pendulum.
-    public func stepLength(verticalExcursionM h: Double) -> Double? {
+    /// The double-support fraction of a step at walking speed `v`, m/s.
+    public func doubleSupportFraction(speedMps v: Double) -> Double {
+        doubleSupportFraction - doubleSupportSlopePerMps * (v - referenceSpeedMps)
+    }
+
+    /// Step length, m, of a step lasting `stepTimeS` whose trunk rises by `h` over it, or nil when
+    /// the excursion is not physical for this pendulum.
+    ///
+    /// The pendulum's chord P is the single-support part of the step: SL·(1 − ds) = P with
+    /// ds = d₀ + k·v₀ − k·SL/T, so (k/T)·SL² + a·SL − P = 0 with a = 1 − d₀ − k·v₀ > 0, whose
+    /// positive root is 2P / (a + √(a² + 4(k/T)P)) (the form without cancellation).
+    public func stepLength(verticalExcursionM h: Double, stepTimeS t: Double) -> Double? {
         let l = sensorHeightM
-        guard h > 0, h < l else { return nil }
-        let pendulum = 2 * (2 * l * h - h * h).squareRoot()
-        return pendulum / (1 - doubleSupportFraction)
+        guard h > 0, h < l, t > 0 else { return nil }
+        let chord = 2 * (2 * l * h - h * h).squareRoot()
+        let a = 1 - doubleSupportFraction - doubleSupportSlopePerMps * referenceSpeedMps
+        let b = doubleSupportSlopePerMps / t
+        return 2 * chord / (a + (a * a + 4 * b * chord).squareRoot())
     }
 
     /// Step length, m, of a step whose trunk path is `g`: the stride's mean step length from the
     /// pendulum, scaled by this step's share of the stride's time, plus the forward deviation.
     /// nil when the pendulum gives nothing or the result is not positive.
     public func stepLength(_ g: StepGeometry, stepTimeS: Double) -> Double? {
-        guard g.strideStepTimeS > 0, stepTimeS > 0, let mean = stepLength(verticalExcursionM: g.strideExcursionM)
+        guard stepTimeS > 0, let mean = stepLength(verticalExcursionM: g.strideExcursionM, stepTimeS: g.strideStepTimeS)
         else { return nil }
         let length = mean * stepTimeS / g.strideStepTimeS + g.forwardDeviationM
         return length > 0 ? length : nil

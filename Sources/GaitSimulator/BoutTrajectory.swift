@@ -1,3 +1,5 @@
+import GaitCore
+
 /// Fractions of the stride that time the phases of a step, from the Voisard reference
 /// recordings (688 strides of 14 healthy adults, straight walking, hand-checked events; see
 /// `PelvisMotionTemplate`): the contralateral toe-off follows a heel strike by 11.8 % of the
@@ -9,8 +11,14 @@
 /// a pendulum as long as the sensor height is flatter than the measured trunk path (about
 /// −1.1 to −1.5 m/s² against −2.2 m/s² of vertical acceleration in mid single support).
 enum GaitPhaseTiming {
-    /// Double support after each initial contact, fraction of the stride.
+    /// Double support after each initial contact, fraction of the stride, at
+    /// `GaitPhases.referenceSpeedMps`.
     static let doubleSupport = 0.118
+    /// Double support after each initial contact at walking speed `v`, fraction of the stride:
+    /// `GaitPhases.stanceSlopePerMps` less per m/s faster (Kirtley et al. 1985), kept within 6–20 %.
+    static func doubleSupport(speedMps v: Double) -> Double {
+        min(0.2, max(0.06, doubleSupport - GaitPhases.stanceSlopePerMps * (v - GaitPhases.referenceSpeedMps)))
+    }
     /// The body's support transition begins this fraction of the stride before the contact.
     static let lead = 0.05
     /// … and ends this fraction of the stride after the contralateral toe-off.
@@ -76,7 +84,7 @@ struct BoutTrajectory: Sendable {
         for k in 0...n {
             let following: Double = bout.stepTime(k < n ? k + 1 : n)
             let preceding: Double = bout.stepTime(k == 0 ? 1 : k)
-            ds.append(2 * GaitPhaseTiming.doubleSupport * following)
+            ds.append(2 * bout.doubleSupport * following)
             post.append(2 * GaitPhaseTiming.lag * following)
             pre.append(2 * GaitPhaseTiming.lead * preceding)
         }

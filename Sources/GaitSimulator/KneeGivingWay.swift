@@ -68,7 +68,7 @@ enum KneeGivingWay {
             var bout = schedule.bouts[b]
             let n = bout.stepCount
             guard n > 2 * edgeSteps else { continue }
-            let singleStance = (1 - stepCut) * (1 - 2 * GaitPhaseTiming.doubleSupport)
+            let singleStance = (1 - stepCut) * (1 - 2 * bout.doubleSupport)
             let eligible = ((edgeSteps + 1)...(n - edgeSteps)).filter {
                 bout.sides[$0] == side.opposite && singleStance * bout.stepTime($0) >= steepestFall * halfWidthS
             }

@@ -14,6 +14,9 @@ struct PlannedBout: Sendable, Hashable {
     var stepLengths: [Double]
     /// Time the body is at rest again (end of gait termination), seconds.
     var rest: Double
+    /// Each double support, fraction of the stride, at this bout's speed
+    /// (`GaitPhaseTiming.doubleSupport(speedMps:)`).
+    var doubleSupport: Double
 
     var stepCount: Int { contacts.count - 1 }
     func stepTime(_ j: Int) -> Double { contacts[j] - contacts[j - 1] }
@@ -88,6 +91,7 @@ struct StepSchedule: Sendable, Hashable {
         var contacts = [onset + initiationSteps * meanT]
         for j in 1...n { contacts.append(contacts[j - 1] + times[j]) }
         return PlannedBout(onset: onset, contacts: contacts, sides: sides, stepLengths: lengths,
-                           rest: contacts[n] + terminationSteps * meanT)
+                           rest: contacts[n] + terminationSteps * meanT,
+                           doubleSupport: GaitPhaseTiming.doubleSupport(speedMps: meanL / meanT))
     }
 }

@@ -30,7 +30,7 @@ enum TruthBuilder {
             var boutSteps: [Step] = [], boutStrides: [Stride] = []
             for k in 0...n {
                 let fc = k > 0 ? tr.toeOffs[k - 1]
-                    : c[0] - bout.stepTime(1) * (1 - 2 * GaitPhaseTiming.doubleSupport)
+                    : c[0] - bout.stepTime(1) * (1 - 2 * bout.doubleSupport)
                 boutSteps.append(Step(icS: c[k], fcS: fc, side: bout.sides[k], sideConfidence: 1,
                                       stepTimeS: k > 0 ? bout.stepTime(k) : nil,
                                       stepLengthM: k > 0 ? tr.contactX[k] - tr.contactX[k - 1] : nil, bout: b,

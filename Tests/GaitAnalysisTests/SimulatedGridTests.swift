@@ -106,10 +106,16 @@ import Testing
     /// 0.8 and 1.1 m/s is met. Since step length uses the typical double support rather than the
     /// one timed by our toe-offs (`ZijlstraStepLengthEstimator`, 2026-11-21), the step length MAE
     /// is met at 0.5–1.1 m/s and overall; the full grid's figures are in docs/validation.md.
+    /// Since the simulator's double support follows the walking speed (`GaitPhaseTiming`,
+    /// 2026-11-21), stance-time asymmetry misses at 0.5 and 1.1 m/s here as on the full grid,
+    /// which it already missed (2.23 and 3.19 pp before the change, 3.00 and 3.50 after): the
+    /// three recordings here had passed by their draw, and 4.6 ms more double support at 1.1 m/s
+    /// moved our toe-offs enough to change that (per recording, by −1.1 to +2.4 pp).
     static let knownMisses: Set<String> = [
-        "0.5 m/s step-length asymmetry (pp)",
+        "0.5 m/s step-length asymmetry (pp)", "0.5 m/s stance-time asymmetry (pp)",
         "0.8 m/s step-time asymmetry (pp)", "0.8 m/s step-length asymmetry (pp)",
         "1.1 m/s step-time asymmetry (pp)", "1.1 m/s step-length asymmetry (pp)",
+        "1.1 m/s stance-time asymmetry (pp)",
         "1.4 m/s step length MAE (cm)", "1.4 m/s step-time asymmetry (pp)", "1.4 m/s step-length asymmetry (pp)",
         "1.4 m/s stance-time asymmetry (pp)",
         "1.6 m/s step length MAE (cm)", "1.6 m/s step-time asymmetry (pp)", "1.6 m/s step-length asymmetry (pp)",

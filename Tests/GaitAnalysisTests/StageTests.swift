@@ -75,15 +75,26 @@ final class StageTests: XCTestCase {
     }
 
     /// Zijlstra & Hof's geometry: a pendulum of length l whose chord is L rises by
-    /// h = l − √(l² − (L/2)²); the estimator returns L over the single-support fraction.
+    /// h = l − √(l² − (L/2)²); the estimator returns the step whose single-support part is L,
+    /// L / (1 − ds/T), with the double support of its own speed (Kirtley et al. 1985).
     func testStepLengthInvertsPendulumGeometry() {
         let l = 0.95, single = 0.6
         let estimator = ZijlstraStepLengthEstimator(sensorHeightM: l)
         let h = l - (l * l - single * single / 4).squareRoot()
-        let step = estimator.stepLength(verticalExcursionM: h)!
-        XCTAssertEqual(step, single / (1 - 0.24), accuracy: 1e-9)
-        XCTAssertNil(estimator.stepLength(verticalExcursionM: 0))
-        XCTAssertNil(estimator.stepLength(verticalExcursionM: 2))
+        let atReference = single / (1 - 0.24)
+        XCTAssertEqual(estimator.stepLength(verticalExcursionM: h, stepTimeS: atReference / 1.2325)!, atReference,
+                       accuracy: 1e-9, "0.24 of the step in double support at 1.2325 m/s")
+        var previous = 0.0
+        for t in [0.4, 0.5, 0.65, 0.9, 1.3] {
+            let step = estimator.stepLength(verticalExcursionM: h, stepTimeS: t)!
+            XCTAssertEqual(step * (1 - estimator.doubleSupportFraction(speedMps: step / t)), single, accuracy: 1e-9, "T = \(t) s")
+            XCTAssertGreaterThan(step, previous, "slower steps spend longer in double support")
+            previous = step
+        }
+        XCTAssertEqual(estimator.doubleSupportFraction(speedMps: 0.5), 0.24 + 0.07 * 0.7325, accuracy: 1e-12)
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 0, stepTimeS: 0.5))
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: 2, stepTimeS: 0.5))
+        XCTAssertNil(estimator.stepLength(verticalExcursionM: h, stepTimeS: 0))
     }
 
     /// Sides alternate; noisy evidence with 25 % of single contacts wrong is outvoted by the

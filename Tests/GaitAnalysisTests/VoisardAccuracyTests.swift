@@ -30,7 +30,9 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.sideAccuracy, 0.96)
         XCTAssertGreaterThanOrEqual(report.finalContacts.f1, 0.915)
         XCTAssertLessThanOrEqual(report.cadenceMAE, 1.44)
-        XCTAssertLessThanOrEqual(report.distanceMAEPct, 6.0)
+        // 4.87 % since the double support follows the walking speed (docs/algorithms/step-length.md;
+        // 5.70 % with a constant one).
+        XCTAssertLessThanOrEqual(report.distanceMAEPct, 5.0)
         XCTAssertGreaterThanOrEqual(report.sideAccuracyExcludingSwapped, 0.99)
         // Every bout of these healthy walks is walking: none may be noted as vibration.
         let noted = NotedBouts(summing: report.trials.map(\.noted))
@@ -39,7 +41,8 @@ final class VoisardAccuracyTests: XCTestCase {
     }
 
     /// Stride length against the foot sensors' strides (`FootStrideReference`). Measured: straight
-    /// strides 8.74 cm (6.5 %) over 1819 strides. The reference is checked against what it must
+    /// strides 7.74 cm (5.7 %) over 1819 strides since the double support follows the walking speed
+    /// (8.74 cm, 6.5 %, with a constant one). The reference is checked against what it must
     /// give on its own: both feet travel the same path (left / right median stride 1.018, median
     /// over trials), and the whole walk is the protocol's 20 m plus the turn's path (mean 20.88 m
     /// over the 32 trials with every stride).
@@ -47,7 +50,7 @@ final class VoisardAccuracyTests: XCTestCase {
         let report = try report(skipping: "stride-length accuracy test")
         let straight = report.strideAccuracy(straightOnly: true)
         XCTAssertGreaterThanOrEqual(straight.count, 1700)
-        XCTAssertLessThanOrEqual(straight.meanAbsoluteErrorM, 0.090)
+        XCTAssertLessThanOrEqual(straight.meanAbsoluteErrorM, 0.080)
         XCTAssertEqual(report.medianFeetLeftRightRatio, 1, accuracy: 0.03)
         XCTAssertGreaterThanOrEqual(report.feetDistanceTrialCount, 30)
         XCTAssertGreaterThanOrEqual(report.meanFeetDistanceM, 20)
@@ -86,7 +89,7 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(half.finalContacts.f1, 0.915)
         XCTAssertGreaterThanOrEqual(half.sideAccuracyExcludingSwapped, 0.99)
         XCTAssertLessThanOrEqual(half.cadenceMAE, 1.5)
-        XCTAssertLessThanOrEqual(half.distanceMAEPct, 6.0)
+        XCTAssertLessThanOrEqual(half.distanceMAEPct, 5.0)
     }
 
     /// The same walks as an accelerometer-only device would record them (`gait validate voisard
