@@ -148,6 +148,16 @@ enum LayoutDetector {
         // 3. First data row, header, units row, preamble.
         guard let dataRow = (from..<lines.count).first(where: isNumeric) else {
             if let h = (from..<lines.count).first(where: isLabels) {
+                // Rows as wide as the header follow it, but not of numbers (a value written with its
+                // unit, or as `np.float64(0.98)`): name the first field that is not a number, as a
+                // bad row would be named, rather than say there are no rows.
+                if let k = ((h + 1)..<lines.count).first(where: { split[$0]?.count == m && !HeaderVocabulary.isUnitsRow(split[$0]!) }),
+                   let c = split[k]!.firstIndex(where: { !isNumber($0, separator) }) {
+                    let found = split[k]![c], name = split[h]![c]
+                    let shown = found.count > 40 ? String(found.prefix(40)) + "…" : found
+                    throw GaitError(.invalidInput, "no row of numbers under the header: expected a number in column \(name), found '\(shown)'",
+                                    file: path, line: k + 1, column: c + 1)
+                }
                 throw GaitError(.invalidInput, "the input has a header but no data rows", file: path, line: h + 1)
             }
             throw GaitError(.invalidInput, "no rows of numbers found in the first \(lines.count) lines", file: path)

@@ -49,6 +49,19 @@ final class BadRowTests: XCTestCase {
         expectFailure(crlf, line: 3, column: 3, message: "expected a finite number in column ay, found '1e999'")
     }
 
+    /// Every row under the header is as wide as it but not of numbers (values written with their
+    /// unit, or as a Python export wrote `np.float64(…)`): the first such field is named, with its
+    /// line and column, instead of "no data rows". A units row under the header is not that row.
+    func testRowsThatAreNoneOfThemNumbersAreNamed() {
+        let repr = "samples,acc_x,acc_y,acc_z\n" + (0..<50).map { "\($0),np.float64(0.98),np.float64(0.01),np.float64(-0.1)" }.joined(separator: "\n")
+        expectFailure(repr, line: 2, column: 2,
+                      message: "no row of numbers under the header: expected a number in column acc_x, found 'np.float64(0.98)'")
+        let withUnits = "time,ax,ay,az\ns,g,g,g\n" + (0..<50).map { "\(Double($0) / 100),1 g,0 g,0 g" }.joined(separator: "\n")
+        expectFailure(withUnits, line: 3, column: 2,
+                      message: "no row of numbers under the header: expected a number in column ax, found '1 g'")
+        expectFailure("time,ax,ay,az\ns,g,g,g\n", line: 1, column: nil, message: "the input has a header but no data rows")
+    }
+
     func testSkipCountsBadRows() throws {
         var text = xsens(replacing: 300, with: "297.0\t8.2\tabc\t5.9\t0\t0\t0\t0\t0\t0")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
