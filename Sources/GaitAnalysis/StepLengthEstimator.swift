@@ -17,11 +17,12 @@ import GaitCore
 /// their mean speed, 1.2325 m/s), falling by 0.07 per m/s faster: stance shortens by 3.5 % of the
 /// cycle per m/s (Kirtley C, Whittle MW, Jefferson RJ. Influence of walking speed on gait
 /// parameters. J Biomed Eng 1985;7(4):282–288. doi:10.1016/0141-5425(85)90055-X), and each of
-/// its two double supports with it (the Voisard reference events give −0.063 per m/s).
-/// The speed is the step's own, SL / T, so SL solves SL·(1 − ds(SL/T)) = SL_pendulum, a
-/// quadratic. Against a fixed 0.24 (docs/algorithms/step-length.md): Voisard walked-distance
-/// error 5.7 → 4.9 %, straight strides against the foot sensors 8.74 → 7.74 cm; simulated grid
-/// MAE 2.76 → 2.59 cm.
+/// its two double supports with it (the Voisard reference events, against the speeds we measure,
+/// give −0.063 per m/s). The speed is the step's own, SL / T, so SL solves
+/// SL·(1 − ds(SL/T)) = SL_pendulum, a quadratic. Against a fixed 0.24
+/// (docs/algorithms/step-length.md): Voisard walked-distance error 5.7 → 4.9 %, straight strides
+/// against the foot sensors 8.74 → 7.74 cm; simulated grid MAE 2.76 → 2.50 cm, with the
+/// simulator's double support following the same relation (`GaitPhases`).
 ///
 /// Left and right: the pendulum excursion of one step is bounded by double-support low points it
 /// shares with its neighbours, so the model measures a stride's length but barely sees how the
