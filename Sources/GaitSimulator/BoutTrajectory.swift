@@ -4,7 +4,7 @@ import GaitCore
 /// recordings (688 strides of 14 healthy adults, straight walking, hand-checked events; see
 /// `PelvisMotionTemplate`): the contralateral toe-off follows a heel strike by 11.8 % of the
 /// stride (so each double support lasts 11.8 % and stance 61.8 %, as in gait textbooks: 10–12 %
-/// and ≈62 %). The trunk's vertical acceleration there is upward from ≈7 % of the stride before
+/// and ≈62 %), at the set's mean speed; less at faster walking (`doubleSupport(speedMps:)`). The trunk's vertical acceleration there is upward from ≈7 % of the stride before
 /// each heel strike until ≈19 % after it (≈7 % after the contralateral toe-off). The transition
 /// window is set a little narrower (5 % before, 7 % after the toe-off): a wider window fits the
 /// averaged waveform better but shrinks the vertical excursion, because the single-support arc of
