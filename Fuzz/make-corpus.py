@@ -2,7 +2,7 @@
 """Seed corpus for fuzz-engine: the first seconds of each SampleData recording in the layouts the
 reader accepts (comma with seconds, the Xsens tab export with a rate line and a PacketCounter that
 skips, no time column, Shimmer's Consensys export, MetaWear's per-sensor file, Axivity's headerless
-OMGUI export, milli-g, a local-time clock's daylight-saving steps), each behind the mode byte that FuzzEngine.swift reads. Usage:
+OMGUI export, milli-g, a local-time clock's daylight-saving steps, rows of numpy reprs), each behind the mode byte that FuzzEngine.swift reads. Usage:
 make-corpus.py OUT_DIR (run from the package root)."""
 import os, sys
 
@@ -74,4 +74,7 @@ for name in ["normal-1.3mps", "asymmetric-slow-g-degps", "accelerometer-only"]:
         scale = 1000 if "-g-" in name else 1000 / 9.80665
         mg.append(",".join([v[0]] + [f"{float(x) * scale:.1f}" for x in v[1:4]]))
     seed(0x00, "\n".join(mg) + "\n")
+    # A Python export written through numpy's repr: a sample counter and no value a number.
+    npr = ["samples," + ",".join(cols)] + [f"{i}," + ",".join(f"np.float64({x})" for x in r.split(",")[1:]) for i, r in enumerate(rows[:200])]
+    seed(0x01, "\n".join(npr) + "\n")
 print(f"{n} seeds in {out}")
