@@ -68,6 +68,20 @@ public struct GaitEngine {
             + "measures (asymmetries, longer sides, the sides of flags) should not be read (docs/algorithms/side.md)"
     }
 
+    /// The slowest mean speed of the real recordings with a reference that the analysis is validated
+    /// on (the 80 Voisard trials read 0.88–1.63 m/s; docs/validation.md), m/s.
+    public static let slowestValidatedSpeedMps = 0.85
+
+    /// A note when the recording's walking is slower than any real recording the analysis was
+    /// validated on: there contacts and step lengths (whose double support grows as walking slows,
+    /// docs/algorithms/step-length.md) are checked only on simulated gait.
+    static func slowWalkingNote(_ m: GaitMeasures) -> String? {
+        guard let v = m.speedMps, v < slowestValidatedSpeedMps else { return nil }
+        return "walking at \(v.fixed(2)) m/s, slower than the real recordings the analysis is validated on "
+            + "(\(slowestValidatedSpeedMps.fixed(2)) m/s and faster, docs/validation.md): contacts and step lengths at this "
+            + "speed are checked on simulated gait only"
+    }
+
     /// Mean `side_confidence` of the steps emitted so far (the classifier's side trust), or nil.
     public var meanSideConfidence: Double? { sideConfidence.value }
 
@@ -104,6 +118,7 @@ public struct GaitEngine {
         track(out[before...])
         if let error = angularRate.refusal(file: options.reader.path, info: reader.info, measures: summary.measures) { throw error }
         if let note = Self.sideReliabilityNote(summary.measures, hasGyroscope: turnsAssessed) { notes.append(note) }
+        if let note = Self.slowWalkingNote(summary.measures) { notes.append(note) }
         if let note = unlikeWalking.note { notes.append(note) }
         let classification = RuleClassifier(norms: options.norms).classify(
             summary: summary, subject: options.subject, meanSideConfidence: meanSideConfidence)

@@ -124,4 +124,17 @@ final class SideEvidenceTests: XCTestCase {
         for c in [3.0, 2.5, 0.1] { counts.add(c) }
         XCTAssertEqual(counts.median, 2)
     }
+
+    /// Walking slower than the real recordings of docs/validation.md (0.88–1.63 m/s) is noted, with
+    /// its speed; at or above the bound, and without a speed, nothing is said.
+    func testSlowWalkingIsNoted() throws {
+        var m = GaitMeasures()
+        XCTAssertNil(GaitEngine.slowWalkingNote(m), "no speed, no note")
+        m.speedMps = 0.85
+        XCTAssertNil(GaitEngine.slowWalkingNote(m))
+        m.speedMps = 0.61
+        let note = try XCTUnwrap(GaitEngine.slowWalkingNote(m))
+        XCTAssertTrue(note.hasPrefix("walking at 0.61 m/s, slower than the real recordings"), note)
+        XCTAssertFalse(note.contains(" | "), "notes never contain the batch separator")
+    }
 }
