@@ -45,6 +45,20 @@ final class TruthTests: XCTestCase {
         }
     }
 
+    /// Stance shortens by 3.5 % of the cycle per m/s (Kirtley et al. 1985; `GaitPhases`): each
+    /// true stride's stance is half the stride plus one double support, 11.8 % of the stride at
+    /// 1.2325 m/s, 14.4 % at 0.5 m/s and 10.5 % at 1.6 m/s.
+    func testStanceFollowsWalkingSpeed() {
+        for speed in [0.5, GaitPhases.referenceSpeedMps, 1.6] {
+            let r = SimulatedRecording.simulate(SimulationParameters(seed: 5, durationS: 60, speedMps: speed))
+            let fractions = r.truth.strides.compactMap { s in s.stanceTimeS.map { $0 / (s.endS - s.startS) } }
+            XCTAssertGreaterThan(fractions.count, 20)
+            let mean = fractions.reduce(0, +) / Double(fractions.count)
+            let expected = 0.5 + 0.118 - GaitPhases.stanceSlopePerMps * (speed - GaitPhases.referenceSpeedMps)
+            XCTAssertEqual(mean, expected, accuracy: 0.004, "stance fraction at \(speed) m/s")
+        }
+    }
+
     func testRequestedAsymmetryIsReproduced() throws {
         for (timePct, lengthPct, timeSide, lengthSide) in [(8.0, 12.0, Side.right, Side.left), (20, 3, .left, .right),
                                                           (0.5, 30, .right, .right)] {
