@@ -153,10 +153,8 @@ enum LayoutDetector {
                 // bad row would be named, rather than say there are no rows.
                 if let k = ((h + 1)..<lines.count).first(where: { split[$0]?.count == m && !HeaderVocabulary.isUnitsRow(split[$0]!) }),
                    let c = split[k]!.firstIndex(where: { !isNumber($0, separator) }) {
-                    let found = split[k]![c], name = split[h]![c]
-                    let shown = found.count > 40 ? String(found.prefix(40)) + "…" : found
-                    throw GaitError(.invalidInput, "no row of numbers under the header: expected a number in column \(name), found '\(shown)'",
-                                    file: path, line: k + 1, column: c + 1)
+                    let why = RowDecoder.notANumber(split[k]![c], column: split[h]![c], decimalSeparator: separator)
+                    throw GaitError(.invalidInput, "no row of numbers under the header: \(why)", file: path, line: k + 1, column: c + 1)
                 }
                 throw GaitError(.invalidInput, "the input has a header but no data rows", file: path, line: h + 1)
             }

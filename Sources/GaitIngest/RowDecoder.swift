@@ -232,21 +232,34 @@ struct RowDecoder {
     }
 
     private func notANumber(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, field: Int) -> BadRow {
-        let name = columnNames[field]
-        if s == e { return BadRow(message: "expected a number in column \(name), found an empty field", column: field + 1) }
-        let found = Self.text(base, s, e)
+        let text = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
+        return BadRow(message: Self.notANumber(text, column: columnNames[field], decimalSeparator: decimalSeparator),
+                      column: field + 1)
+    }
+
+    /// Why `field`, in a column that holds numbers, is not one: empty, not finite, or not a number
+    /// (the message of a bad row; the layout detector's, where no row under the header is one).
+    static func notANumber(_ field: String, column name: String, decimalSeparator: UInt8) -> String {
+        if field.isEmpty { return "expected a number in column \(name), found an empty field" }
+        let found = shown(field)
         let nonFinite = ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"]
-        if DecimalParser.parse(base, s, e, decimalSeparator: decimalSeparator) != nil || nonFinite.contains(found.lowercased()) {
-            return BadRow(message: "expected a finite number in column \(name), found '\(found)'", column: field + 1)
+        var copy = field
+        let parses = copy.withUTF8 { buf in
+            buf.baseAddress.map { DecimalParser.parse($0, 0, buf.count, decimalSeparator: decimalSeparator) != nil } ?? false
         }
-        return BadRow(message: "expected a number in column \(name), found '\(found)'", column: field + 1)
+        if parses || nonFinite.contains(found.lowercased()) {
+            return "expected a finite number in column \(name), found '\(found)'"
+        }
+        return "expected a number in column \(name), found '\(found)'"
     }
 
     /// The text of a field for a message, at most 40 characters.
     static func text(_ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int) -> String {
-        let t = String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)
-        return t.count > 40 ? String(t.prefix(40)) + "…" : t
+        shown(String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self))
     }
+
+    /// `text` cut to 40 characters for a message.
+    static func shown(_ text: String) -> String { text.count > 40 ? String(text.prefix(40)) + "…" : text }
 
     /// Calls `body(index, start, end)` for each field of `base[start..<end]`, with the field's content
     /// trimmed of surrounding double quotes and of spaces inside and outside them (a quoted field
