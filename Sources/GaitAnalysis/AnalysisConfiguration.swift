@@ -173,6 +173,14 @@ public struct AnalysisConfiguration: Hashable, Sendable {
     /// zero-phase 2nd-order passes), while slower drift from tilt and bias does not. Its
     /// transient (a few seconds) stays inside `marginSeconds`.
     public var forwardVelocityHighPassHz = 0.3
+    /// The top of the trunk's path in each step (where it passes over the stance foot) is the
+    /// vertex of a parabola fitted to the vertical path within this fraction of the step on
+    /// either side of its highest sample (`TrunkPathIntegrator`; that path is high-passed at
+    /// `forwardVelocityHighPassHz`, not `displacementHighPassHz`, so that the stride-frequency
+    /// pattern of a limp passes). Chosen on the simulated grid among 0.1–0.45 (0.3: step-length
+    /// asymmetry error 0.54 pp mean; 0.2: 0.68, 0.38: 0.81); on the Voisard trials the stride
+    /// lengths do not move with it (docs/algorithms/step-length.md).
+    public var apexFitHalfWidth = 0.3
     /// Sensor height as a fraction of body height when only height is known
     /// (`Anthropometry.sensorHeightFraction`, shared with the simulator).
     public var sensorHeightFraction = Anthropometry.sensorHeightFraction

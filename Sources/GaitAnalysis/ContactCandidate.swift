@@ -34,7 +34,8 @@ public struct ContactCandidate: Hashable, Sendable {
 /// The pendulum model sees a stride's length well but not how it splits between the two steps:
 /// the trunk's low points in double support are shared by the adjacent steps. So excursion and
 /// step time are also averaged over the stride made of this step and the one before it, and the
-/// split comes from the forward velocity.
+/// split comes from where the trunk passes over each foot: the top of its path in each single
+/// support (`apexS`), and the forward velocity between those passes.
 public struct StepGeometry: Hashable, Sendable {
     /// Vertical excursion of the trunk over the step: its highest point minus the mean of the
     /// double-support low points at either end, m.
@@ -47,12 +48,20 @@ public struct StepGeometry: Hashable, Sendable {
     /// Forward displacement of the trunk during the step beyond what the local mean speed would
     /// give, m (negative: less far).
     public var forwardDeviationM: Double
+    /// When the trunk is highest in the step, s after its opening contact: mid single support,
+    /// the trunk over the stance foot (the foot that landed at the opening contact).
+    public var apexS: Double
+    /// The part of `forwardDeviationM` from the opening contact to the apex, m.
+    public var forwardToApexM: Double
 
-    public init(verticalExcursionM: Double, strideExcursionM: Double, strideStepTimeS: Double, forwardDeviationM: Double) {
+    public init(verticalExcursionM: Double, strideExcursionM: Double, strideStepTimeS: Double, forwardDeviationM: Double,
+                apexS: Double, forwardToApexM: Double) {
         self.verticalExcursionM = verticalExcursionM
         self.strideExcursionM = strideExcursionM
         self.strideStepTimeS = strideStepTimeS
         self.forwardDeviationM = forwardDeviationM
+        self.apexS = apexS
+        self.forwardToApexM = forwardToApexM
     }
 }
 

@@ -135,6 +135,31 @@ struct ContactSequencer {
         isBout = false
     }
 
+    /// How much longer this foot's steps are than the contact-to-contact travel of the trunk says,
+    /// and the other foot's as much shorter, m: half the difference between the two feet's mean
+    /// apex shifts (`ZijlstraStepLengthEstimator.apexShift`) over the contacts the side vote pools
+    /// (`sideVoteRadius` on each side, the entry's own included), consecutive ones only. Each
+    /// stride keeps its length (the two steps' shares cancel); only the split between its steps
+    /// moves. 0 where either foot has no shift to go by.
+    private func footSplit(around entry: Entry) -> Double {
+        let seq = history + [entry] + pending
+        var same = (sum: 0.0, n: 0), other = (sum: 0.0, n: 0)
+        for (a, b) in zip(seq, seq.dropFirst()) {
+            guard b.position == a.position + 1, a.stepsBefore == 1, b.stepsBefore == 1,
+                  !a.candidate.closesWalking, !b.candidate.closesWalking,
+                  let g = a.candidate.stepGeometry, let h = b.candidate.stepGeometry,
+                  let from = b.candidate.previousIndex, abs(from - a.candidate.index) <= 1,
+                  let shift = context.stepLength.apexShift(g, next: h) else { continue }
+            if (a.position - entry.position) % 2 == 0 {
+                same = (same.sum + shift, same.n + 1)
+            } else {
+                other = (other.sum + shift, other.n + 1)
+            }
+        }
+        guard same.n > 0, other.n > 0 else { return 0 }
+        return (same.sum / Double(same.n) - other.sum / Double(other.n)) / 2
+    }
+
     private mutating func finalizeFirst(into out: inout [AnalysisEvent]) {
         let entry = pending.removeFirst()
         let c = entry.candidate
@@ -158,7 +183,7 @@ struct ContactSequencer {
             step.stepTimeS = stepTime
             if let fc = p.finalContactAfter, fc > p.index, fc < c.index { step.fcS = time(fc) }
             if !c.closesWalking, let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
-                step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime)
+                step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, splitM: footSplit(around: entry))
             }
         }
         if let stance = c.stance {

@@ -28,10 +28,15 @@ import GaitCore
 /// shares with its neighbours, so the model measures a stride's length but barely sees how the
 /// stride splits between a longer and a shorter step (the known blind spot of the model in
 /// asymmetric gait; Köse et al. 2012, doi:10.1186/1743-0003-9-9, integrate forward acceleration
-/// instead). `stepLength(_:stepTimeS:)` therefore takes the mean step length of
-/// the stride from the pendulum and gives each step its time's share of it at the stride's mean
-/// speed plus the forward displacement it gained or lost against that speed:
-/// SL = SL_stride · T / T_stride + Δx (`StepGeometry`, `TrunkPathIntegrator`).
+/// instead). `stepLength(_:stepTimeS:splitM:)` therefore takes the mean step length of the stride
+/// from the pendulum and gives each step its time's share of it at the stride's mean speed plus
+/// the forward displacement it gained or lost against that speed: the trunk's travel from contact
+/// to contact, SL = SL_stride · T / T_stride + Δx (`StepGeometry`, `TrunkPathIntegrator`). A step
+/// is heel to heel, and the trunk's travel between the contacts is that only where every foot
+/// lands as far ahead of the trunk as the others; from passing over one foot to passing over the
+/// next (the tops of its path) the trunk travels the step exactly. So the event stage adds the
+/// difference, pooled over neighbouring steps and shared out so that each stride keeps its length
+/// (`apexShift`, `ContactSequencer`; docs/algorithms/step-length.md, "Where the feet are").
 public struct ZijlstraStepLengthEstimator: Hashable, Sendable {
     /// Pendulum length, m.
     public var sensorHeightM: Double
@@ -67,12 +72,28 @@ public struct ZijlstraStepLengthEstimator: Hashable, Sendable {
     }
 
     /// Step length, m, of a step whose trunk path is `g`: the stride's mean step length from the
-    /// pendulum, scaled by this step's share of the stride's time, plus the forward deviation.
-    /// nil when the pendulum gives nothing or the result is not positive.
-    public func stepLength(_ g: StepGeometry, stepTimeS: Double) -> Double? {
+    /// pendulum, scaled by this step's share of the stride's time, plus the forward deviation
+    /// (the trunk's travel from contact to contact), plus `splitM`, the share of its stride this
+    /// foot's steps take beyond that travel (`apexShift`, pooled over neighbouring steps by the
+    /// event stage). nil when the pendulum gives nothing or the result is not positive.
+    public func stepLength(_ g: StepGeometry, stepTimeS: Double, splitM: Double = 0) -> Double? {
         guard stepTimeS > 0, let mean = stepLength(verticalExcursionM: g.strideExcursionM, stepTimeS: g.strideStepTimeS)
         else { return nil }
-        let length = mean * stepTimeS / g.strideStepTimeS + g.forwardDeviationM
+        let length = mean * stepTimeS / g.strideStepTimeS + g.forwardDeviationM + splitM
         return length > 0 ? length : nil
+    }
+
+    /// How much further the trunk travels between passing over the two feet of a step than
+    /// between the step's contacts, m: from the top of its path in the step `g` (over the foot
+    /// left behind) to the top in `next` (over the foot that landed at the step's contact), at
+    /// the stride's mean speed from the pendulum plus the forward deviation between the two
+    /// instants, minus the same from contact to contact. The feet are a step length apart
+    /// wherever the trunk is at the contacts; so this is what the contacts miss when a step's
+    /// extra length comes from where the foot lands rather than from where the trunk is
+    /// (docs/algorithms/step-length.md). nil when the pendulum gives nothing.
+    public func apexShift(_ g: StepGeometry, next: StepGeometry) -> Double? {
+        guard let mean = stepLength(verticalExcursionM: g.strideExcursionM, stepTimeS: g.strideStepTimeS) else { return nil }
+        let speed = mean / g.strideStepTimeS
+        return speed * (next.apexS - g.apexS) + next.forwardToApexM - g.forwardToApexM
     }
 }

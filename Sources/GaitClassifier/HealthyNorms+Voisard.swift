@@ -7,7 +7,7 @@ extension HealthyNorms {
     public static let voisard = HealthyNorms(
         lateralExcursionAsymmetryPct: HealthyNorm(mean: 0.005, sd: 3.903),
         impactAsymmetryPct: HealthyNorm(mean: -5.858, sd: 32.492),
-        trunkRotationRangeDeg: HealthyNorm(mean: 16.482, sd: 4.523, slopePerMps: 8.789, referenceSpeedMps: 1.229),
+        trunkRotationRangeDeg: HealthyNorm(mean: 16.482, sd: 4.521, slopePerMps: 8.824, referenceSpeedMps: 1.227),
         stepAsymmetryRegularity: HealthyNorm(mean: -0.066, sd: 0.058),
         source: "GaitKit healthy norms (Voisard et al. 2023 data, 14 adults, 80 trials)")
 }

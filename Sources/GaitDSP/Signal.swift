@@ -65,6 +65,14 @@ public enum Signal {
 
     public static func median(_ x: [Double]) -> Double { percentile(x, 50) }
 
+    /// x at a fractional index t, linearly between its samples (clamped to the ends).
+    public static func interpolate(_ x: [Double], at t: Double) -> Double {
+        let i = Swift.max(0, Swift.min(x.count - 1, Int(t.rounded(.down))))
+        guard i + 1 < x.count else { return x[i] }
+        let f = Swift.max(0, Swift.min(1, t - Double(i)))
+        return x[i] + f * (x[i + 1] - x[i])
+    }
+
     /// Running integral by the trapezoidal rule, starting at 0; `rate` in samples per second.
     public static func cumulativeIntegral(_ x: [Double], rate: Double) -> [Double] {
         var out = [Double](repeating: 0, count: x.count)

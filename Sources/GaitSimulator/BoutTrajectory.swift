@@ -38,8 +38,11 @@ enum GaitPhaseTiming {
 ///   contralateral toe-off; a quintic joins the arc before to the arc after with continuous
 ///   position, velocity and acceleration. During it the body moves forward at about its arc-end
 ///   speed while its vertical velocity turns from down to up: the smooth low point of the path.
-/// - So a step of length L covers the arc span S = L − (distance covered in the transition),
-///   and the arc's excursion h obeys S = 2·√(2lh − h²) exactly. The total vertical excursion of
+/// - So the trunk's travel between two contacts covers the arc span S = travel − (distance
+///   covered in the transitions), and each half of the arc obeys a = √(2lh − h²) for its rise h
+///   (S = 2·√(2lh − h²) where the arc is symmetric about its foot). Where the feet land, and so
+///   how far the trunk travels between contacts for given heel-to-heel steps, is
+///   `FootPlacement`'s. The total vertical excursion of
 ///   the step (arc plus the dip of the transition) is larger than h. Measured on stride-averaged
 ///   simulated vertical acceleration (double integration, defaults, 0.8–1.6 m/s), the ratio
 ///   L / (2√(2l·h_total − h_total²)) is 1.28–1.31, a little above the empirical corrections
@@ -54,7 +57,8 @@ enum GaitPhaseTiming {
 ///   1.5 m/s² at 70°.
 /// - Gait initiation (from rest at `onset` to the first arc) and termination (from the last arc
 ///   to rest) are quintics too. Arc spans are solved (Newton's method, see `solve`) so that the
-///   body's displacement between consecutive contacts equals each planned step length (to 1e−10 m).
+///   body's displacement between consecutive contacts is `FootPlacement`'s (to 1e−10 m), and each
+///   arc's split about its foot so that the foot lands where the placement puts it.
 struct BoutTrajectory: Sendable {
     enum Piece: Sendable {
         case quintic(x: QuinticSegment, z: QuinticSegment)
@@ -71,6 +75,11 @@ struct BoutTrajectory: Sendable {
     let pieceStarts: [Double]
     /// Forward position of the body at each contact, metres.
     let contactX: [Double]
+    /// Forward position of the foot that lands at each contact, metres: the top of the arc that
+    /// follows it (the trunk over the foot); for the bout's last contact, which no arc follows,
+    /// `contactX` plus its reach (`FootPlacement`). Step lengths are differences of these (heel
+    /// to heel).
+    let footX: [Double]
     /// The arcs, one per step (index j − 1 for the step ending at contact j).
     let arcs: [PendulumArc]
     /// End of the double support (contralateral toe-off) after each contact, seconds.
@@ -97,8 +106,14 @@ struct BoutTrajectory: Sendable {
             arcEnd.append(end)
             spans.append(bout.stepLengths[j] * (end - start) / bout.stepTime(j))
         }
-
-        let built = Self.solve(bout: bout, startX: startX, spans: spans, arcStart: arcStart, arcEnd: arcEnd, l: l)
+        let placement = FootPlacement(bout)
+        let frame = Frame(bout: bout, startX: startX, arcStart: arcStart, arcEnd: arcEnd, l: l)
+        // First with every arc symmetric about its foot, for where this walker's feet land
+        // relative to the trunk in a step of mean length (u₀); then each foot where the placement
+        // puts it.
+        let symmetric = Self.solve(frame, spans: spans, targets: placement.trunkTravel, reaches: nil)
+        let built = Self.solve(frame, spans: symmetric.spans, targets: placement.trunkTravel,
+                               reaches: placement.reaches(meanReach: symmetric.meanReach))
         pieces = built.pieces
         pieceStarts = built.pieces.map {
             switch $0 {
@@ -107,6 +122,7 @@ struct BoutTrajectory: Sendable {
             }
         }
         contactX = built.contactX
+        footX = built.footX
         arcs = built.arcs
         endX = built.endX
     }
@@ -135,35 +151,96 @@ struct BoutTrajectory: Sendable {
         }
     }
 
+    /// Where the feet land relative to the trunk, and so how far the trunk travels from contact
+    /// to contact, for heel-to-heel step lengths L_j = L̄ + ΔL_j (L̄ the bout's mean step).
+    ///
+    /// A step's length beyond the mean can come from the leading foot landing further ahead of
+    /// the trunk or from the trailing foot being left further behind it. Healthy walkers share
+    /// it; a limp may take it mostly with one leg (in hemiparesis the longer step comes from the
+    /// paretic leg's placement ahead of the pelvis in some people and from the other leg's behind
+    /// it in others: Balasubramanian CK, Bowden MG, Neptune RR, Kautz SA. Relationship between
+    /// step length asymmetry and walking performance in subjects with chronic hemiparesis. Arch
+    /// Phys Med Rehabil 2007;88(1):43–49). With ψ = `PlannedBout.leadShare`, the foot landing at
+    /// contact j lands u₀ + ψ·ΔL_j ahead of the trunk, u₀ the same for every step of the bout
+    /// (where a symmetric walker of this bout puts it). Then the trunk travels
+    /// L̄ + (1 − ψ)·ΔL_j + ψ·ΔL_{j−1} from contact j − 1 to contact j, and the feet are exactly
+    /// L_j apart: (X_j + u_j) − (X_{j−1} + u_{j−1}) = L_j. With ψ = 0 the trunk travels the step
+    /// length itself between the contacts (as the simulator had it until 2026-11-21, when its
+    /// feet were evenly spaced and its step lengths were the trunk's travel); with ψ = ½ the mean
+    /// of the two steps around the contact.
+    struct FootPlacement: Sendable {
+        /// Target travel of the trunk from contact j − 1 to contact j (index j − 1), metres.
+        let trunkTravel: [Double]
+        /// ΔL_j of each contact (0 for the bout's first), metres.
+        let extra: [Double]
+        let psi: Double
+
+        init(_ bout: PlannedBout) {
+            let n = bout.stepCount
+            let mean = bout.stepLengths[1...].reduce(0, +) / Double(n)
+            psi = bout.leadShare
+            var extra = [0.0]
+            for j in 1...n { extra.append(bout.stepLengths[j] - mean) }
+            var travel = [Double]()
+            for j in 1...n {
+                let own: Double = (1 - psi) * extra[j]
+                travel.append(mean + own + psi * extra[j - 1])
+            }
+            self.extra = extra
+            trunkTravel = travel
+        }
+
+        /// How far ahead of the trunk the foot of each contact lands, given u₀, metres.
+        func reaches(meanReach u0: Double) -> [Double] { extra.map { u0 + psi * $0 } }
+    }
+
+    /// What stays fixed while the arcs' spans are solved.
+    private struct Frame {
+        let bout: PlannedBout
+        let startX: Double
+        let arcStart: [Double]
+        let arcEnd: [Double]
+        let l: Double
+    }
+
     private struct Built {
         var pieces: [Piece] = []
         var contactX: [Double] = []
+        var footX: [Double] = []
         var arcs: [PendulumArc] = []
+        var spans: [Double] = []
         var endX = 0.0
+
+        /// Mean distance from the trunk at a contact to the foot landing there, over the contacts
+        /// that an arc follows, metres.
+        var meanReach: Double {
+            let n = arcs.count
+            return (0..<n).map { footX[$0] - contactX[$0] }.reduce(0, +) / Double(n)
+        }
     }
 
-    /// Step lengths realised by a build (index i: the step ending at contact i + 1).
+    /// The trunk's travel from contact to contact in a build (index i: the step ending at
+    /// contact i + 1).
     private static func realised(_ b: Built) -> [Double] {
         (1..<b.contactX.count).map { b.contactX[$0] - b.contactX[$0 - 1] }
     }
 
-    /// Newton's method on the arc spans so that every realised step length equals its target.
-    /// A step's length depends on its own arc and, through the speeds at the transitions, on
-    /// its neighbours' arcs only, so the Jacobian is tridiagonal: it is found by finite
-    /// differences with three perturbed builds (spans i ≡ 0, 1, 2 mod 3) and solved by the
-    /// Thomas algorithm. Converges to 1e−10 m (or, far from the origin, 16 ulp of the position) in a few
-    /// iterations.
-    private static func solve(bout: PlannedBout, startX: Double, spans initial: [Double], arcStart: [Double],
-                              arcEnd: [Double], l: Double) -> Built {
+    /// Newton's method on the arc spans so that the trunk travels `targets` between contacts.
+    /// A step's travel depends on its own arc and, through the speeds at the transitions, on its
+    /// neighbours' arcs only, so the Jacobian is tridiagonal: it is found by finite differences
+    /// with three perturbed builds (spans i ≡ 0, 1, 2 mod 3) and solved by the Thomas algorithm.
+    /// Converges to 1e−10 m (or, far from the origin, 16 ulp of the position) in a few
+    /// iterations. `reaches`: how far ahead of the trunk each contact's foot lands (nil: every arc
+    /// symmetric about its foot).
+    private static func solve(_ f: Frame, spans initial: [Double], targets target: [Double], reaches: [Double]?) -> Built {
         let n = initial.count
-        let target = Array(bout.stepLengths[1...])
-        let limit = (lo: 1e-3, hi: 1.9 * l)
+        let limit = (lo: 1e-3, hi: 1.9 * f.l)
         var spans = initial
-        var built = build(bout: bout, startX: startX, spans: spans, arcStart: arcStart, arcEnd: arcEnd, l: l)
+        var built = build(f, spans: spans, reaches: reaches)
         // Step lengths are differences of absolute positions, exact only to a few units in the last
         // place of those positions: after days of walking (x ≈ 700 km a week, ulp ≈ 1.2e−10 m)
         // 1e−10 m can no longer be reached, and every bout ran all 40 iterations.
-        let reachable = 16 * (abs(startX) + bout.stepLengths.reduce(0, +)).ulp
+        let reachable = 16 * (abs(f.startX) + f.bout.stepLengths.reduce(0, +)).ulp
         let tolerance = max(1e-10, reachable)
         for _ in 0..<40 {
             let now = realised(built)
@@ -174,8 +251,7 @@ struct BoutTrajectory: Sendable {
             for color in 0..<3 {
                 var perturbed = spans
                 for i in stride(from: color, to: n, by: 3) { perturbed[i] += h }
-                let moved = realised(build(bout: bout, startX: startX, spans: perturbed, arcStart: arcStart,
-                                           arcEnd: arcEnd, l: l))
+                let moved = realised(build(f, spans: perturbed, reaches: reaches, hint: built.arcs.map(\.entry)))
                 for i in stride(from: color, to: n, by: 3) {
                     diag[i] = (moved[i] - now[i]) / h
                     if i > 0 { sup[i - 1] = (moved[i - 1] - now[i - 1]) / h }
@@ -184,8 +260,11 @@ struct BoutTrajectory: Sendable {
             }
             let step = thomas(sub: sub, diag: diag, sup: sup, rhs: residual)
             for i in 0..<n { spans[i] = min(max(spans[i] + step[i], limit.lo), limit.hi) }
-            built = build(bout: bout, startX: startX, spans: spans, arcStart: arcStart, arcEnd: arcEnd, l: l)
+            built = build(f, spans: spans, reaches: reaches, hint: built.arcs.map(\.entry))
         }
+        // The solver's arcs carry only their ends; the path needs their time course.
+        built = build(f, spans: spans, reaches: reaches, hint: built.arcs.map(\.entry), tabulate: true)
+        built.spans = spans
         return built
     }
 
@@ -205,33 +284,61 @@ struct BoutTrajectory: Sendable {
         return x
     }
 
-    private static func build(bout: PlannedBout, startX: Double, spans: [Double], arcStart: [Double],
-                              arcEnd: [Double], l: Double) -> Built {
-        let n = bout.stepCount, c = bout.contacts
+    /// The path for given arc spans. Each arc's foot: where `reaches` puts it ahead of the trunk
+    /// at the contact before the arc, found by iterating the arc's split, since the transition
+    /// into the arc depends on the speed at which the arc begins; nil: the arc symmetric about
+    /// its foot.
+    private static func build(_ f: Frame, spans: [Double], reaches: [Double]?, hint: [Double]? = nil,
+                              tabulate: Bool = false) -> Built {
+        let bout = f.bout, n = bout.stepCount, c = bout.contacts
         var out = Built()
-        out.arcs = (0..<n).map { PendulumArc(span: spans[$0], duration: arcEnd[$0] - arcStart[$0], length: l) }
         // A transition from `from` (at t0, position x0) to the start of the arc at t1.
         func join(_ t0: Double, _ x0: Jet, _ z0: Jet, _ t1: Double, _ x1: Jet, _ z1: Jet) -> (QuinticSegment, QuinticSegment) {
             let d = QuinticSegment.naturalDisplacement(duration: t1 - t0, start: x0, end: x1)
             let xEnd = Jet(x0.value + d, x1.rate, x1.accel)
             return (QuinticSegment(from: t0, x0, to: t1, xEnd), QuinticSegment(from: t0, z0, to: t1, z1))
         }
-        var x = Jet(startX), z = Jet(0), t = bout.onset
+        var x = Jet(f.startX), z = Jet(0), t = bout.onset
         for j in 0..<n {
-            let arc = out.arcs[j], s = arc.start
-            let (qx, qz) = join(t, x, z, arcStart[j], s.x, s.z)
+            let duration = f.arcEnd[j] - f.arcStart[j], span = spans[j]
+            // Start from the split of the build before (the solver's builds differ little).
+            let guess = reaches == nil ? span / 2 : min(max(hint?[j] ?? span / 2, 0), span)
+            var arc = PendulumArc(entry: guess, exit: span - guess, duration: duration, length: f.l, tabulate: false)
+            var (qx, qz) = join(t, x, z, f.arcStart[j], arc.start.x, arc.start.z)
+            if let reaches {
+                // The foot lands `reaches[j]` ahead of the trunk at the contact: solve
+                // g(entry) = reach − (trunk's travel from the contact to the arc's start) − entry = 0
+                // by the secant method (the travel depends on the speed at which the arc begins).
+                func residual(_ q: QuinticSegment, _ a: PendulumArc) -> Double {
+                    reaches[j] - (q(f.arcStart[j]).value - q(c[j]).value) - a.entry
+                }
+                var e0 = arc.entry, g0 = residual(qx, arc)
+                var e1 = min(max(e0 + g0, 0), span)
+                for _ in 0..<20 {
+                    arc = PendulumArc(entry: e1, exit: span - e1, duration: duration, length: f.l, tabulate: false)
+                    (qx, qz) = join(t, x, z, f.arcStart[j], arc.start.x, arc.start.z)
+                    let g1 = residual(qx, arc)
+                    if abs(g1) < 1e-12 || g1 == g0 { break }
+                    let next = min(max(e1 - g1 * (e1 - e0) / (g1 - g0), 0), span)
+                    (e0, g0, e1) = (e1, g1, next)
+                }
+            }
+            if tabulate { arc = PendulumArc(entry: arc.entry, exit: arc.exit, duration: duration, length: f.l) }
+            out.arcs.append(arc)
             out.pieces.append(.quintic(x: qx, z: qz))
             out.contactX.append(qx(c[j]).value)
-            let foot = qx(arcStart[j]).value + arc.span / 2
-            out.pieces.append(.arc(arc, start: arcStart[j], foot: foot))
+            let foot = qx(f.arcStart[j]).value + arc.entry
+            out.footX.append(foot)
+            out.pieces.append(.arc(arc, start: f.arcStart[j], foot: foot))
             let e = arc.end
             x = Jet(foot) + e.x
             z = e.z
-            t = arcEnd[j]
+            t = f.arcEnd[j]
         }
         let (qx, qz) = join(t, x, z, bout.rest, Jet(0), Jet(0))
         out.pieces.append(.quintic(x: qx, z: qz))
         out.contactX.append(qx(c[n]).value)
+        out.footX.append(out.contactX[n] + (reaches?[n] ?? out.meanReach))
         out.endX = qx(bout.rest).value
         return out
     }

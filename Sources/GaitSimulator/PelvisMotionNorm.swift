@@ -77,18 +77,23 @@ public struct PelvisMotionNorm: Sendable {
     /// roll slope 1.812 → 1.993, yaw slope 6.077 → 6.796, sway slope −0.00898 → −0.01006 m per
     /// m/s, SDs within 0.002, correlations 0.527 → 0.530, 0.613 → 0.610, 0.614 → 0.615; the
     /// reference speed 1.2325 → 1.2287 m/s moves the template values by less than their last
-    /// digit but yaw's (4.667 → 4.666°).
+    /// digit but yaw's (4.667 → 4.666°). Refitted again when each stride's split between its
+    /// steps came to follow where the trunk passes over the feet (docs/algorithms/step-length.md;
+    /// the strides, and so the measured speeds, moved by less than a millimetre on average): roll
+    /// slope 1.993 → 2.005, yaw slope 6.796 → 6.819, sway slope −0.01006 → −0.01007, SDs within
+    /// 0.001, correlations 0.530 → 0.529, 0.610 → 0.611, 0.615 → 0.616; the reference speed
+    /// 1.2287 → 1.2272 m/s moves the template values by less than their last digit.
     /// Template values: `SimulationParameters(seed: 7, durationS: 120, bodyHeightM: H, speedMps: V)`
     /// with the motion scales set to the reciprocals of `templateGains(speedMps: V)` (the template
     /// itself), analysed with height H, V = 0.6…1.8 m/s, H = 1.6 and 1.9 m; every value lies within 0.06° (roll),
     /// 0.09° (yaw) and 0.7 mm (sway) of the fitted line. The real and the template's sway agree:
     /// 19.9 and 20.0 mm at 1.27 m/s.
     public static let voisard = PelvisMotionNorm(
-        roll: Measure(mean: 7.213, slopePerMps: 1.993, betweenSD: 1.771, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
-        yaw: Measure(mean: 9.269, slopePerMps: 6.796, betweenSD: 2.294, templateAtSpeed: 4.666, templateSlopePerMps: 0.142),
-        sway: Measure(mean: 0.02064, slopePerMps: -0.01006, betweenSD: 0.00385, templateAtSpeed: 0.01999,
+        roll: Measure(mean: 7.213, slopePerMps: 2.005, betweenSD: 1.770, templateAtSpeed: 5.528, templateSlopePerMps: 0.109),
+        yaw: Measure(mean: 9.269, slopePerMps: 6.819, betweenSD: 2.293, templateAtSpeed: 4.666, templateSlopePerMps: 0.142),
+        sway: Measure(mean: 0.02064, slopePerMps: -0.01007, betweenSD: 0.00385, templateAtSpeed: 0.01999,
                       templateSlopePerMps: 0.00125),
-        atSpeedMps: 1.2287, correlation: (rollYaw: 0.530, rollSway: 0.610, yawSway: 0.615))
+        atSpeedMps: 1.2272, correlation: (rollYaw: 0.529, rollSway: 0.611, yawSway: 0.616))
 
     /// The gains on the templates (roll, yaw, lateral sway) that make a walker at `speedMps` move
     /// like the healthy mean at that speed. The generator multiplies `PelvisMotionScale`'s roll, yaw

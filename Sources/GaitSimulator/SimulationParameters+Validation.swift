@@ -61,6 +61,8 @@ extension SimulationParameters {
         try inRange("duration", durationS, Limits.durationS, "s")
         try inRange("step-time asymmetry", stepTimeAsymmetryPct, Limits.asymmetryPct, "%")
         try inRange("step-length asymmetry", stepLengthAsymmetryPct, Limits.asymmetryPct, "%")
+        try check(stepLengthLeadShare.isFinite && (0...1).contains(stepLengthLeadShare),
+                  "step-length lead share must be in 0...1, got \(stepLengthLeadShare)")
         try inRange("stride-time CV", variability.strideTimeCVPct, Limits.variabilityPct, "%")
         try inRange("step-length CV", variability.stepLengthCVPct, Limits.variabilityPct, "%")
         for (name, v) in [("standing at start", structure.standingStartS), ("standing at end", structure.standingEndS),

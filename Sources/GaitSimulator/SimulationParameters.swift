@@ -33,6 +33,11 @@ public struct SimulationParameters: Sendable, Hashable {
     public var stepLengthAsymmetryPct: Double
     /// The side whose steps are longer when `stepLengthAsymmetryPct` > 0.
     public var stepLengthLongerSide: Side
+    /// Where a step's length beyond the bout's mean step comes from (0–1): the share taken by the
+    /// leading foot landing further ahead of the trunk, the rest by the trailing foot being left
+    /// further behind it (`BoutTrajectory`). 0.5: half and half. It decides where the trunk is at
+    /// each contact, not where the feet are: step lengths are heel to heel whatever it is.
+    public var stepLengthLeadShare: Double
     /// Unit of the accelerometer columns.
     public var accUnits: AccelerationUnits
     /// Unit of the gyroscope columns.
@@ -71,6 +76,7 @@ public struct SimulationParameters: Sendable, Hashable {
                 cadenceSpm: Double? = nil,
                 stepTimeAsymmetryPct: Double = 0, stepTimeLongerSide: Side = .left,
                 stepLengthAsymmetryPct: Double = 0, stepLengthLongerSide: Side = .left,
+                stepLengthLeadShare: Double = 0.5,
                 accUnits: AccelerationUnits = .metresPerSecondSquared, gyroUnits: AngularRateUnits = .radiansPerSecond,
                 includeGyro: Bool = true, mounting: SensorMounting = .aligned, tilt: SensorTilt? = nil,
                 noise: SensorNoise = .consumerMEMS, structure: WalkingStructure = WalkingStructure(),
@@ -89,6 +95,7 @@ public struct SimulationParameters: Sendable, Hashable {
         self.stepTimeLongerSide = stepTimeLongerSide
         self.stepLengthAsymmetryPct = stepLengthAsymmetryPct
         self.stepLengthLongerSide = stepLengthLongerSide
+        self.stepLengthLeadShare = stepLengthLeadShare
         self.accUnits = accUnits
         self.gyroUnits = gyroUnits
         self.includeGyro = includeGyro

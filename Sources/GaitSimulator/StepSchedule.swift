@@ -17,6 +17,8 @@ struct PlannedBout: Sendable, Hashable {
     /// Each double support, fraction of the stride, at this bout's speed
     /// (`GaitPhaseTiming.doubleSupport(speedMps:)`).
     var doubleSupport: Double
+    /// `SimulationParameters.stepLengthLeadShare`.
+    var leadShare: Double = 0.5
 
     var stepCount: Int { contacts.count - 1 }
     func stepTime(_ j: Int) -> Double { contacts[j] - contacts[j - 1] }
@@ -92,6 +94,7 @@ struct StepSchedule: Sendable, Hashable {
         for j in 1...n { contacts.append(contacts[j - 1] + times[j]) }
         return PlannedBout(onset: onset, contacts: contacts, sides: sides, stepLengths: lengths,
                            rest: contacts[n] + terminationSteps * meanT,
-                           doubleSupport: GaitPhaseTiming.doubleSupport(speedMps: meanL / meanT))
+                           doubleSupport: GaitPhaseTiming.doubleSupport(speedMps: meanL / meanT),
+                           leadShare: p.stepLengthLeadShare)
     }
 }

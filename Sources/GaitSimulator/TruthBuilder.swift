@@ -9,8 +9,8 @@ import GaitCore
 /// `fc_s` is the toe-off of the same foot before the contact (the end of the previous double
 /// support; for a bout's first contact, one swing time before it). A stride runs from a contact
 /// to the next contact of the same foot; its stance ends at that foot's toe-off (the end of the
-/// double support after the next contact), its swing is the rest. Step length is the body's
-/// forward displacement between the contacts. Asymmetries compare the means of a side's steps
+/// double support after the next contact), its swing is the rest. Step and stride length are heel to heel: the distance between the feet
+/// that land at the contacts (`BoutTrajectory.footX`). Asymmetries compare the means of a side's steps
 /// (steps ending with that foot's contact); their resolution is 1 nm / 1 ns, so `longer_side` is
 /// null exactly when the simulated sides are equal. The simulated path is straight, so the truth
 /// has no turns (`turns` empty, `in_turn` false, `n_turns` 0).
@@ -33,11 +33,11 @@ enum TruthBuilder {
                     : c[0] - bout.stepTime(1) * (1 - 2 * bout.doubleSupport)
                 boutSteps.append(Step(icS: c[k], fcS: fc, side: bout.sides[k], sideConfidence: 1,
                                       stepTimeS: k > 0 ? bout.stepTime(k) : nil,
-                                      stepLengthM: k > 0 ? tr.contactX[k] - tr.contactX[k - 1] : nil, bout: b,
+                                      stepLengthM: k > 0 ? tr.footX[k] - tr.footX[k - 1] : nil, bout: b,
                                       inTurn: false))
             }
             for k in 0...(n - 2) {
-                let length = tr.contactX[k + 2] - tr.contactX[k]
+                let length = tr.footX[k + 2] - tr.footX[k]
                 boutStrides.append(Stride(startS: c[k], endS: c[k + 2], side: bout.sides[k], strideLengthM: length,
                                           speedMps: length / (c[k + 2] - c[k]), stanceTimeS: tr.toeOffs[k + 1] - c[k],
                                           swingTimeS: c[k + 2] - tr.toeOffs[k + 1], bout: b))

@@ -24,7 +24,8 @@ public struct SimulatedGridCase: Sendable, Hashable {
 
 /// The grid cohort of `gait validate simulated --grid` (docs/validation.md, "Simulated"): the
 /// issue's accuracy targets for step length (MAE ≤ 3 cm) and left/right asymmetry (within 2
-/// percentage points of the truth) across speeds, sensor heights, mountings and asymmetries.
+/// percentage points of the truth) across speeds, sensor heights, mountings, asymmetries and
+/// where a longer step's extra length comes from (`stepLengthLeadShares`).
 ///
 /// Design: `recordingsPerSpeed` recordings at each of `speedsMps`. Within each speed every other
 /// factor takes its levels in equal shares (as nearly as the count allows; the leftover levels
@@ -37,6 +38,9 @@ public enum SimulatedGrid {
     public static let speedsMps = [0.5, 0.8, 1.1, 1.4, 1.6]
     public static let stepLengthAsymmetriesPct = [0.0, 5, 10, 20]
     public static let stepTimeAsymmetriesPct = [0.0, 5, 10]
+    /// Where a longer step's extra length comes from (`SimulationParameters.stepLengthLeadShare`):
+    /// all from the trailing foot, shared, all from the leading foot.
+    public static let stepLengthLeadShares = [0.0, 0.5, 1.0]
     /// Sensor height relative to `Anthropometry.sensorHeightFraction` × body height, m; nil: the
     /// sensor sits at that fraction and the analysis is told only the body height.
     public static let sensorHeightOffsetsM: [Double?] = [nil, -0.05, 0.05]
@@ -55,6 +59,8 @@ public enum SimulatedGrid {
         durationS: Double = defaultDurationS, rateHz: Double = 100
     ) -> [SimulatedGridCase] {
         var rng = SplitMix64(seed: seed, stream: 0x6752_4944)
+        // Its own stream, so that adding the factor left every other factor's levels as they were.
+        var leadRng = SplitMix64(seed: seed, stream: 0x4c45_4144)
         var out = [SimulatedGridCase]()
         for (b, speed) in speedsMps.enumerated() {
             let rotation = b * n
@@ -66,6 +72,7 @@ public enum SimulatedGrid {
             let mounting = balanced(Array(mountings.indices), n, rotation, &rng)
             let gyro = balanced([true, false], n, rotation, &rng)
             let strata = balanced(Array(0..<n), n, 0, &rng)
+            let leadShare = balanced(stepLengthLeadShares, n, rotation, &leadRng)
             for k in 0..<n {
                 let u = (Double(strata[k]) + rng.uniform()) / Double(n)
                 let height = bodyHeightRangeM.lowerBound + u * (bodyHeightRangeM.upperBound - bodyHeightRangeM.lowerBound)
@@ -74,7 +81,8 @@ public enum SimulatedGrid {
                     seed: seed + UInt64(out.count), durationS: durationS, rate: SamplingRate(hz: rateHz),
                     bodyHeightM: height, sensorHeightM: sensorHeight,
                     speedMps: speed, stepTimeAsymmetryPct: stAsym[k], stepTimeLongerSide: stSide[k],
-                    stepLengthAsymmetryPct: slAsym[k], stepLengthLongerSide: slSide[k], includeGyro: gyro[k],
+                    stepLengthAsymmetryPct: slAsym[k], stepLengthLongerSide: slSide[k], stepLengthLeadShare: leadShare[k],
+                    includeGyro: gyro[k],
                     mounting: mountings[mounting[k]].mounting)
                 out.append(
                     SimulatedGridCase(
@@ -250,6 +258,10 @@ extension SimulatedGrid {
         for a in stepTimeAsymmetriesPct {
             add("step-time asymmetry \(a.fixed(0)) %", { $0.parameters.stepTimeAsymmetryPct == a })
         }
+        for share in stepLengthLeadShares {
+            add("longer step's extra length from the leading foot: \(share.fixed(1))",
+                { $0.parameters.stepLengthLeadShare == share })
+        }
         return rows("speed", bySpeed) + "\n" + rows("condition", byFactor)
     }
 }
@@ -266,17 +278,17 @@ extension SimulatedGrid {
         }
         func ms(_ v: Double?) -> String { v.map { ($0 * 1000).fixed(1) } ?? "–" }
         var s =
-            "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | found | contact timing L / R (ms) "
+            "| seed | speed (m/s) | height (m) | sensor height (m) | mounting | gyro | lead share | found | contact timing L / R (ms) "
             + "| step length MAE (cm) "
             + "| step-time asym. true / measured (%) | step-length asym. true / measured (%) "
-            + "| stance-time asym. true / measured (%) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            + "| stance-time asym. true / measured (%) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for (c, r) in zip(cases, scores) {
             let p = c.parameters
             let mae = r.stepLengthErrors.isEmpty ? Double.nan : r.stepLengthErrors.reduce(0, +) / Double(r.stepLengthErrors.count)
             let sensor = p.resolvedSensorHeightM.fixed(3) + (c.sensorHeightOffsetM == nil ? " (from height)" : " (given)")
             s +=
                 "| \(p.seed) | \(p.speedMps.fixed(1)) | \(p.bodyHeightM.fixed(3)) | \(sensor) | \(c.mountingName) "
-                + "| \(p.includeGyro ? "yes" : "no") | \(r.found.fixed(3)) | \(ms(r.contactBiasLeftS)) / \(ms(r.contactBiasRightS)) "
+                + "| \(p.includeGyro ? "yes" : "no") | \(p.stepLengthLeadShare.fixed(1)) | \(r.found.fixed(3)) | \(ms(r.contactBiasLeftS)) / \(ms(r.contactBiasRightS)) "
                 + "| \((mae * 100).fixed(2)) "
                 + "| \(asym(r.stepTimeAsymmetry)) | \(asym(r.stepLengthAsymmetry)) | \(asym(r.stanceTimeAsymmetry)) |\n"
         }

@@ -42,6 +42,9 @@ struct Simulate: ParsableCommand {
     var stepLengthAsymmetry: Double = 0
     @Option(name: .customLong("longer-side"), help: "The side whose steps are the longer ones: L or R.")
     var longerSide: String = "L"
+    @Option(name: .customLong("lead-share"),
+            help: "Where a step's length beyond the mean step comes from, 0–1: the share of the leading foot landing further ahead of the trunk (the rest: the trailing foot left further behind). Step lengths are heel to heel either way.")
+    var leadShare: Double = 0.5
     @Option(help: "Pattern severity: none, mild, moderate, severe.")
     var severity: String = "none"
     @Option(help: "Affected side for patterns that have one: L or R.")
@@ -83,7 +86,7 @@ struct Simulate: ParsableCommand {
             seed: seed, durationS: Self.seconds(duration)!, rate: SamplingRate(hz: rate), bodyHeightM: height,
             sensorHeightM: sensorHeight, speedMps: speed ?? 1.3,
             stepTimeAsymmetryPct: stepTimeAsymmetry, stepTimeLongerSide: longer,
-            stepLengthAsymmetryPct: stepLengthAsymmetry, stepLengthLongerSide: longer,
+            stepLengthAsymmetryPct: stepLengthAsymmetry, stepLengthLongerSide: longer, stepLengthLeadShare: leadShare,
             accUnits: AccelerationUnits(rawValue: units)!, gyroUnits: AngularRateUnits(rawValue: gyroUnits)!,
             includeGyro: !noGyro, trunkVariation: TrunkVariation.healthyAdult.scaled(by: trunkVariation),
             pattern: SimulatedPattern(rawValue: pattern)!,

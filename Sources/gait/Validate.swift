@@ -13,8 +13,9 @@ struct Validate: ParsableCommand {
             DATASET names the layout: voisard (Voisard et al. 2023, lower back + hand-checked events; DIRECTORY \
             is the dataset folder), or simulated (a seeded cohort of simulated normal gait, speeds 0.6–1.5 m/s, \
             heights 1.55–1.95 m; no DIRECTORY). simulated --grid scores step length and left/right asymmetry \
-            on a seeded grid of speeds 0.5–1.6 m/s, body and sensor heights, sensor mountings, asymmetries, \
-            with and without gyroscope. classifier: simulated cohorts of every pattern at mild, moderate and \
+            on a seeded grid of speeds 0.5–1.6 m/s, body and sensor heights, sensor mountings, asymmetries \
+            (with a longer step's extra length from the trailing foot, both or the leading foot), with and \
+            without gyroscope. classifier: simulated cohorts of every pattern at mild, moderate and \
             severe and a normal cohort (docs/validation.md, "Classifier"; its seed, 900001 unless --seed is \
             given, was never used while tuning). voisard --norms fits the classifier's healthy norms; \
             voisard --flags scores its flags on the healthy trials, leaving each subject out of the norms.

@@ -213,7 +213,8 @@ final class StageTests: XCTestCase {
             var c = ContactCandidate(index: i, finalContactAfter: nil, sideEvidence: k % 2 == 0 ? -0.5 : 0.5,
                                      previousIndex: k > 0 ? indices[k - 1] : nil, features: WindowFeatures(frame: frame),
                                      harmonicRatios: nil)
-            c.stepGeometry = StepGeometry(verticalExcursionM: 0.03, strideExcursionM: 0.03, strideStepTimeS: 0.55, forwardDeviationM: 0)
+            c.stepGeometry = StepGeometry(verticalExcursionM: 0.03, strideExcursionM: 0.03, strideStepTimeS: 0.55, forwardDeviationM: 0,
+                                          apexS: 0.3, forwardToApexM: 0)
             c.closesWalking = i == closing
             sequencer.add(c, into: &out)
         }

@@ -72,7 +72,7 @@ final class PhysicsTests: XCTestCase {
         XCTAssertEqual(trueMax - trueMin, 0.03, accuracy: 0.015, "a few centimetres, as in walking")
     }
 
-    func testForwardAccelerationIntegratesToTheStepLength() throws {
+    func testForwardAccelerationIntegratesToTheTrunksTravel() throws {
         let (kin, tr) = try model(seed: 43, duration: 30)
         let c = tr.bout.contacts, dt = 1e-4
         for j in [3, 6, 7] {
@@ -87,7 +87,44 @@ final class PhysicsTests: XCTestCase {
                 a = a1
                 t += h
             }
-            XCTAssertEqual(x - x0, tr.bout.stepLengths[j], accuracy: 1e-5, "step \(j)")
+            XCTAssertEqual(x - x0, tr.contactX[j] - tr.contactX[j - 1], accuracy: 1e-5, "step \(j)")
+        }
+    }
+
+    /// The feet land the planned step lengths apart (heel to heel), and the trunk is highest
+    /// (its vertical velocity zero) as it passes over each foot, whichever foot takes a longer
+    /// step's extra length (`BoutTrajectory.FootPlacement`). Where the trunk is at the contacts
+    /// depends on that: with the trailing foot taking it all (ψ = 0) the trunk travels the step
+    /// length between the contacts, with the leading foot taking it all (ψ = 1) the longer step's
+    /// contacts come sooner and the trunk travels the shorter step's length.
+    func testFeetAreTheStepLengthsApartAndTheTrunkPassesOverThem() throws {
+        for psi in [0.0, 0.5, 1.0] {
+            let p = SimulationParameters(seed: 44, durationS: 40, stepLengthAsymmetryPct: 20, stepLengthLeadShare: psi)
+            let kin = SensorKinematics(schedule: StepSchedule(p), parameters: p)
+            let tr = try XCTUnwrap(kin.trajectories.first)
+            let n = tr.bout.stepCount
+            for j in 1...n {
+                XCTAssertEqual(tr.footX[j] - tr.footX[j - 1], tr.bout.stepLengths[j], accuracy: 1e-8, "ψ \(psi), step \(j)")
+            }
+            var longer = 0.0, shorter = 0.0
+            for j in 1...n {
+                let travel = tr.contactX[j] - tr.contactX[j - 1]
+                if tr.bout.sides[j] == .left { longer += travel } else { shorter += travel }
+            }
+            let travelAsymmetry = 100 * (longer - shorter) / (0.5 * (longer + shorter))
+            switch psi {
+            case 0: XCTAssertEqual(travelAsymmetry, 20, accuracy: 1)
+            case 0.5: XCTAssertEqual(travelAsymmetry, 0, accuracy: 1)
+            default: XCTAssertEqual(travelAsymmetry, -20, accuracy: 1)
+            }
+            for (k, piece) in tr.pieces.enumerated() {
+                guard case .arc(let arc, let start, let foot) = piece else { continue }
+                let tau = (0...400).map { arc.duration * Double($0) / 400 }
+                    .min { abs(arc.xi(after: $0)) < abs(arc.xi(after: $1)) }!
+                let state = tr.state(at: start + tau)
+                XCTAssertEqual(state.x.value, foot, accuracy: 1e-3, "ψ \(psi), arc \(k): over the foot")
+                XCTAssertEqual(state.z.rate, 0, accuracy: 1e-3, "ψ \(psi), arc \(k): at the top")
+            }
         }
     }
 
@@ -104,8 +141,8 @@ final class PhysicsTests: XCTestCase {
             var top = -Double.infinity
             for k in 0...2000 { top = max(top, kin.bodyState(at: start + arc.duration * Double(k) / 2000)!.z.value) }
             let h = top - zStart
-            XCTAssertEqual(arc.span, 2 * (2 * l * h - h * h).squareRoot(), accuracy: 1e-4)
-            XCTAssertEqual(h, arc.excursion, accuracy: 1e-7)
+            XCTAssertEqual(arc.entry, (2 * l * h - h * h).squareRoot(), accuracy: 1e-4, "each half obeys it")
+            XCTAssertEqual(h, arc.rise, accuracy: 1e-7)
             checked += 1
         }
         XCTAssertGreaterThan(checked, 20)
