@@ -57,6 +57,11 @@ public struct TrialScore: Sendable {
     public var feetLeftRightRatio: Double?
     /// nil when a side has fewer than two straight steps.
     public var stepTimeAsymmetry: StepTimeAsymmetryScore?
+    /// Signed step-length index of the trial's straight steps, 100 · (L − R) / (0.5 · (L + R)) of
+    /// the mean left and right step lengths, %; nil when a side has fewer than two. No reference
+    /// gives it; `EvaluationReport.stepLengthIndexRepeatability` asks whether it repeats within
+    /// each walker.
+    public var stepLengthIndexPct: Double?
     /// Walking bouts of the whole file, and those noted as possibly not walking: all of these are
     /// walking, so any is a false alarm.
     public var noted: NotedBouts
@@ -208,6 +213,27 @@ public struct EvaluationReport: Sendable {
     public var stepTimeAsymmetryMaxErrorPct: Double { asymmetryScores.map(\.errorPct).max() ?? .nan }
     public var stepTimeAsymmetryTrialCount: Int { asymmetryScores.count }
     public var referenceStepTimeAsymmetryMeanAbsPct: Double { Signal.mean(asymmetryScores.map { abs($0.referencePct) }) }
+    /// Whether the step-length index of the straight steps belongs to the walker: over the subjects'
+    /// trials (each trial's own sides: a subject whose sides all read reversed still repeats),
+    /// the one-way random-effects intraclass correlation ICC(1) (Shrout PE, Fleiss JL.
+    /// Intraclass correlations: uses in assessing rater reliability. Psychol Bull
+    /// 1979;86(2):420–428), the within-subject SD and the SD of the subjects' means, %. nil with
+    /// fewer than two subjects of two trials.
+    public var stepLengthIndexRepeatability: (icc: Double, withinSD: Double, betweenSD: Double)? {
+        var bySubject = [String: [Double]]()
+        for t in trials { if let v = t.stepLengthIndexPct { bySubject[t.subject, default: []].append(v) } }
+        let groups = bySubject.values.filter { $0.count >= 2 }
+        guard groups.count >= 2 else { return nil }
+        let n = Double(groups.reduce(0) { $0 + $1.count }), g = Double(groups.count), k = n / g
+        let grand = groups.flatMap { $0 }.reduce(0, +) / n
+        let means = groups.map { Signal.mean($0) }
+        let between = zip(groups, means).map { Double($0.count) * ($1 - grand) * ($1 - grand) }.reduce(0, +) / (g - 1)
+        let within = zip(groups, means).map { group, m in group.map { ($0 - m) * ($0 - m) }.reduce(0, +) }.reduce(0, +) / (n - g)
+        let meanOfMeans = Signal.mean(means)
+        let spread = (means.map { ($0 - meanOfMeans) * ($0 - meanOfMeans) }.reduce(0, +) / g).squareRoot()
+        return ((between - within) / (between + (k - 1) * within), within.squareRoot(), spread)
+    }
+
     /// Over those: left − right contact timing per trial, mean and largest absolute value, seconds.
     public var leftMinusRightTimingMeanAbsS: Double {
         Signal.mean(asymmetryScores.compactMap(\.leftMinusRightTimingS).map(abs))
@@ -300,7 +326,19 @@ public enum VoisardEvaluation {
             turn: TurnScore(turns: result.turns, trial: trial),
             strides: feet.pairs, feetDistanceM: feet.distanceM, feetLeftRightRatio: feet.leftRightRatio,
             stepTimeAsymmetry: StepTimeAsymmetryScore(trial: trial, steps: steps, reference: reference, matches: contacts),
+            stepLengthIndexPct: stepLengthIndex(steps),
             noted: NotedBouts(result.bouts))
+    }
+
+    /// The signed step-length index of the straight steps with a length (`TrialScore.stepLengthIndexPct`).
+    static func stepLengthIndex(_ steps: [Step]) -> Double? {
+        func lengths(_ side: Side) -> [Double] {
+            steps.filter { $0.side == side && $0.inTurn != true }.compactMap(\.stepLengthM)
+        }
+        let left = lengths(.left), right = lengths(.right)
+        guard left.count >= 2, right.count >= 2 else { return nil }
+        let l = Signal.mean(left), r = Signal.mean(right)
+        return 100 * (l - r) / (0.5 * (l + r))
     }
 
     /// Writes the trial's lower-back recording, rewritten as `rewrite` says (`RecordingResampler`:
@@ -395,6 +433,10 @@ public enum VoisardEvaluation {
         s += "(the reference's own: mean \(f(r.referenceStepTimeAsymmetryMeanAbsPct, 2)) %) |\n"
         s += "| contact timing L − R vs the reference, straight walking: mean / largest absolute per trial | "
         s += "\(f(r.leftMinusRightTimingMeanAbsS * 1000, 1)) / \(f(r.leftMinusRightTimingMaxAbsS * 1000, 1)) ms |\n"
+        if let rep = r.stepLengthIndexRepeatability {
+            s += "| step-length asymmetry of straight steps (signed index, no reference): repeatability over each subject's trials, "
+            s += "ICC(1) / within-subject SD / SD of the subjects' means | \(f(rep.icc, 2)) / \(f(rep.withinSD, 2)) % / \(f(rep.betweenSD, 2)) % |\n"
+        }
         let matched = r.trials.filter(\.turn.matched).count
         s += "| turns: U-turn found as exactly one turn of 135–225° | \(f(r.turnDetectionRate, 3)) (\(matched) of \(r.trials.count)) |\n"
         let withExtra = r.trials.filter { $0.turn.extra > 0 }.count

@@ -72,6 +72,19 @@ final class VoisardAccuracyTests: XCTestCase {
         XCTAssertLessThanOrEqual(report.leftMinusRightTimingMeanAbsS, 0.0145)
     }
 
+    /// The step-length index of the straight steps belongs to the walker: it repeats over each
+    /// subject's trials (docs/algorithms/step-length.md, "Where the feet are"). Measured ICC(1)
+    /// 0.56, within-subject SD 3.56 %, since each stride is split where the trunk passes over the
+    /// feet; 0.14 with the trunk's travel between the contacts
+    /// (`Benchmarks/step-asymmetry-repeatability.py`, whole files). The floor is just under.
+    func testStepLengthAsymmetryRepeatsWithinEachWalker() throws {
+        let report = try report(skipping: "real-data step-length repeatability test")
+        let repeatability = try XCTUnwrap(report.stepLengthIndexRepeatability)
+        XCTAssertEqual(report.trials.compactMap(\.stepLengthIndexPct).count, 80)
+        XCTAssertGreaterThanOrEqual(repeatability.icc, 0.50)
+        XCTAssertLessThanOrEqual(repeatability.withinSD, 3.8)
+    }
+
     /// The same walks as a 50 Hz device would record them (`gait validate voisard --resample 50`):
     /// every parameter of the contact detector is a time, so the figures must not fall with the
     /// rate. Measured: IC F1 0.958 at 50 Hz against 0.959 at 100 Hz, median error 20 ms (one
