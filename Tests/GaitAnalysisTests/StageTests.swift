@@ -7,6 +7,18 @@ import XCTest
 
 /// Unit tests of the analysis stages on signals whose answer is known by construction.
 final class StageTests: XCTestCase {
+    /// The apex of a step (`TrunkPathIntegrator.fittedVertex`): the vertex of a sampled parabola
+    /// between its samples, exactly, and the highest sample where the path does not curve down.
+    func testApexIsTheFittedParabolasVertex() {
+        let top = 41.37
+        let z = (0..<80).map { -0.002 * (Double($0) - top) * (Double($0) - top) }
+        XCTAssertEqual(TrunkPathIntegrator.fittedVertex(z, at: 41, halfWidth: 15, within: 10...70), top, accuracy: 1e-9)
+        XCTAssertEqual(TrunkPathIntegrator.fittedVertex(z, at: 41, halfWidth: 15, within: 35...45), top, accuracy: 1e-9,
+                       "the fit stays inside the step")
+        let line = (0..<20).map { Double($0) }
+        XCTAssertEqual(TrunkPathIntegrator.fittedVertex(line, at: 19, halfWidth: 5, within: 0...19), 19)
+    }
+
     /// A walking-like signal in body axes: vertical at the step frequency, forward leading it by
     /// a quarter step (inverted pendulum), lateral at half the step frequency.
     private func bodySignal(rate: Double, seconds: Double, stepHz: Double = 1.8, sway: Double = 0.6) -> [SIMD3<Double>] {

@@ -41,6 +41,14 @@ final class FilterTests: XCTestCase {
         XCTAssertEqual(Signal.peaks(x, minDistance: 3), [3, 8])
     }
 
+    func testInterpolateBetweenSamples() {
+        let x: [Double] = [0, 2, 3, -1]
+        XCTAssertEqual(Signal.interpolate(x, at: 0.25), 0.5, accuracy: 1e-12)
+        XCTAssertEqual(Signal.interpolate(x, at: 2.5), 1, accuracy: 1e-12)
+        XCTAssertEqual(Signal.interpolate(x, at: -1), 0, "clamped at the start")
+        XCTAssertEqual(Signal.interpolate(x, at: 7), -1, "clamped at the end")
+    }
+
     func testDominantFrequencyAndAutocorrelation() {
         let rate = 100.0
         let x = (0..<2000).map { sin(2 * Double.pi * 1.83 * Double($0) / rate) }

@@ -216,6 +216,17 @@ final class PhysicsTests: XCTestCase {
         XCTAssertLessThan(arc.speed(at: 0), arc.speed(at: 0.175), "slowest over the foot")
     }
 
+    func testAsymmetricArcTakesItsDurationAndPassesOverTheFoot() {
+        let arc = PendulumArc(entry: 0.08, exit: 0.26, duration: 0.3, length: 0.98)
+        XCTAssertEqual(arc.xi(after: 0), -0.08, accuracy: 1e-12)
+        XCTAssertEqual(arc.xi(after: 0.3), 0.26, accuracy: 1e-9)
+        XCTAssertEqual(arc.span, 0.34, accuracy: 1e-15)
+        let overFoot = (0...3000).map { 0.3 * Double($0) / 3000 }.min { abs(arc.xi(after: $0)) < abs(arc.xi(after: $1)) }!
+        XCTAssertLessThan(overFoot, 0.15, "over the foot early: less of the arc lies behind it")
+        XCTAssertEqual(arc.state(at: 0).z.rate, 0, "the top is over the foot")
+        XCTAssertEqual(arc.fall, 0.98 - (0.98 * 0.98 - 0.26 * 0.26).squareRoot(), accuracy: 1e-15)
+    }
+
     // MARK: Helpers
 
     private func model(seed: UInt64, duration: Double) throws -> (SensorKinematics, BoutTrajectory) {
