@@ -145,11 +145,7 @@ struct ContactSequencer {
         let seq = history + [entry] + pending
         var same = (sum: 0.0, n: 0), other = (sum: 0.0, n: 0)
         for (a, b) in zip(seq, seq.dropFirst()) {
-            guard b.position == a.position + 1, a.stepsBefore == 1, b.stepsBefore == 1,
-                  !a.candidate.closesWalking, !b.candidate.closesWalking,
-                  let g = a.candidate.stepGeometry, let h = b.candidate.stepGeometry,
-                  let from = b.candidate.previousIndex, abs(from - a.candidate.index) <= 1,
-                  let shift = context.stepLength.apexShift(g, next: h) else { continue }
+            guard let shift = apexShift(from: a, to: b) else { continue }
             if (a.position - entry.position) % 2 == 0 {
                 same = (same.sum + shift, same.n + 1)
             } else {
@@ -158,6 +154,16 @@ struct ContactSequencer {
         }
         guard same.n > 0, other.n > 0 else { return 0 }
         return (same.sum / Double(same.n) - other.sum / Double(other.n)) / 2
+    }
+
+    /// The apex shift of the step ending at `a` (`ZijlstraStepLengthEstimator.apexShift`), when
+    /// `b` is the next contact of the chain and its step starts at `a`.
+    private func apexShift(from a: Entry, to b: Entry) -> Double? {
+        guard b.position == a.position + 1, a.stepsBefore == 1, b.stepsBefore == 1,
+              !a.candidate.closesWalking, !b.candidate.closesWalking,
+              let g = a.candidate.stepGeometry, let h = b.candidate.stepGeometry,
+              let from = b.candidate.previousIndex, abs(from - a.candidate.index) <= 1 else { return nil }
+        return context.stepLength.apexShift(g, next: h)
     }
 
     private mutating func finalizeFirst(into out: inout [AnalysisEvent]) {
@@ -174,6 +180,7 @@ struct ContactSequencer {
         let confidence = side == nil ? nil : (magnitude > 0 ? 0.5 + 0.5 * abs(pooled) / magnitude : 0.5)
 
         var step = Step(icS: time(c.index), side: side, sideConfidence: confidence, bout: tally.boutCount)
+        var unpooled: Double? = nil
         if recent.isEmpty, let fc = c.openingFinalContact, fc < c.index {
             step.fcS = time(fc)
         }
@@ -184,6 +191,9 @@ struct ContactSequencer {
             if let fc = p.finalContactAfter, fc > p.index, fc < c.index { step.fcS = time(fc) }
             if !c.closesWalking, let g = c.stepGeometry, let prev = c.previousIndex, abs(prev - p.index) <= 1 {
                 step.stepLengthM = context.stepLength.stepLength(g, stepTimeS: stepTime, splitM: footSplit(around: entry))
+                if let n = pending.first, let shift = apexShift(from: entry, to: n) {
+                    unpooled = context.stepLength.stepLength(g, stepTimeS: stepTime, splitM: shift)
+                }
             }
         }
         if let stance = c.stance {
@@ -191,7 +201,8 @@ struct ContactSequencer {
             step.givingWayCandidate = side != nil && stance.supportLossS >= configuration.givingWayMinSeconds
         }
         out.append(.step(step))
-        bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance)
+        bout.add(step: step, features: c.features, harmonicRatios: c.harmonicRatios, stance: c.stance,
+                 unpooledStepLengthM: unpooled)
         boutEnd = step.icS
 
         if recent.count == 2, entry.position - recent[0].entry.position == 2,

@@ -17,6 +17,10 @@ struct MeasuresAccumulator {
     private var stepTime = Moments(), stepLength = Moments(), strideTime = Moments()
     private var strideLength = Moments(), speed = Moments()
     private var stepTimeBySide = [Moments(), Moments()], stepLengthBySide = [Moments(), Moments()]
+    /// Each step's length with its own apex shift instead of the pooled split (`ContactSequencer`),
+    /// by side: the scatter from which the step-length sides' standard errors come, so that the
+    /// split's own uncertainty is in them (the pooled values share it between neighbours).
+    private var unpooledStepLengthBySide = [Moments(), Moments()]
     private var stanceBySide = [Moments(), Moments()]
     private var regularity = [Moments(), Moments(), Moments(), Moments()]
     private var harmonic = [Moments(), Moments(), Moments()]
@@ -38,13 +42,16 @@ struct MeasuresAccumulator {
 
     init(resolutionS: Double) { self.resolutionS = resolutionS }
 
-    mutating func add(step: Step, features: WindowFeatures, harmonicRatios: SIMD3<Double>?, stance: StanceFeatures?) {
+    /// `unpooledStepLengthM`: the step's length with its own apex shift, where it has one.
+    mutating func add(step: Step, features: WindowFeatures, harmonicRatios: SIMD3<Double>?, stance: StanceFeatures?,
+                      unpooledStepLengthM: Double? = nil) {
         steps += 1
         stepTime.add(step.stepTimeS)
         stepLength.add(step.stepLengthM)
         if let side = step.side {
             stepTimeBySide[side.slot].add(step.stepTimeS)
             stepLengthBySide[side.slot].add(step.stepLengthM)
+            if step.stepLengthM != nil { unpooledStepLengthBySide[side.slot].add(unpooledStepLengthM ?? step.stepLengthM) }
         }
         for (i, v) in [features.stepRegularityV, features.strideRegularityV,
                        features.stepRegularityAP, features.strideRegularityAP].enumerated() { regularity[i].add(v) }
@@ -80,6 +87,7 @@ struct MeasuresAccumulator {
             self[keyPath: a].merge(b)
         }
         for (a, b) in [(\Self.stepTimeBySide, o.stepTimeBySide), (\.stepLengthBySide, o.stepLengthBySide),
+                       (\.unpooledStepLengthBySide, o.unpooledStepLengthBySide),
                        (\.stanceBySide, o.stanceBySide), (\.regularity, o.regularity), (\.harmonic, o.harmonic), (\.rms, o.rms),
                        (\.impactBySide, o.impactBySide), (\.lateralBySide, o.lateralBySide),
                        (\.straightStepTimeBySide, o.straightStepTimeBySide)] as [(WritableKeyPath<Self, [Moments]>, [Moments])] {
@@ -101,10 +109,12 @@ struct MeasuresAccumulator {
 
     /// Left/right asymmetry where both sides have at least two values; the longer side is named
     /// only when the difference exceeds twice its standard error and the resolution.
-    private static func asymmetry(_ sides: [Moments], resolution: Double) -> Asymmetry? {
+    /// `spread`: the values whose scatter gives the standard errors, where not `sides` themselves.
+    private static func asymmetry(_ sides: [Moments], resolution: Double, spread: [Moments]? = nil) -> Asymmetry? {
         guard sides[0].n >= 2, sides[1].n >= 2, let l = sides[0].mean, let r = sides[1].mean else { return nil }
-        let se = ((sides[0].se ?? 0) * (sides[0].se ?? 0) + (sides[1].se ?? 0) * (sides[1].se ?? 0)).squareRoot()
-        return Asymmetry(left: l, right: r, resolution: Swift.max(2 * se, resolution), leftSE: sides[0].se, rightSE: sides[1].se)
+        let errors = spread ?? sides
+        let se = ((errors[0].se ?? 0) * (errors[0].se ?? 0) + (errors[1].se ?? 0) * (errors[1].se ?? 0)).squareRoot()
+        return Asymmetry(left: l, right: r, resolution: Swift.max(2 * se, resolution), leftSE: errors[0].se, rightSE: errors[1].se)
     }
 
     var measures: GaitMeasures {
@@ -117,7 +127,7 @@ struct MeasuresAccumulator {
         m.strideLengthM = strideLength.mean
         m.speedMps = speed.mean
         m.stepTimeAsymmetry = Self.asymmetry(stepTimeBySide, resolution: resolutionS)
-        m.stepLengthAsymmetry = Self.asymmetry(stepLengthBySide, resolution: 0.01)
+        m.stepLengthAsymmetry = Self.asymmetry(stepLengthBySide, resolution: 0.01, spread: unpooledStepLengthBySide)
         m.stanceTimeAsymmetry = Self.asymmetry(stanceBySide, resolution: resolutionS)
         if strideTime.n >= 3, let sd = strideTime.sd, let mean = strideTime.mean { m.strideTimeCVPct = 100 * sd / mean }
         m.stepRegularityV = regularity[0].mean

@@ -128,6 +128,27 @@ final class VibrationTests: XCTestCase {
     /// values that are multiples of 1/64, sums are exact in any order, so the two must be equal,
     /// and every measure must be set (but `nTurns`, which the analyzer sets), so that one the merge
     /// forgot would show.
+    func testStepLengthSidesTakeTheirErrorFromEachStepsOwnApexShift() throws {
+        let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
+        // Left steps 2 cm longer on average after the pooled split; each step's own apex shift
+        // scatters ±6 cm around it (an apex on a noisy trunk).
+        func asymmetry(unpooled: Bool) -> Asymmetry? {
+            var accumulator = MeasuresAccumulator(resolutionS: 0.01)
+            for k in 1...40 {
+                let side: Side = k % 2 == 0 ? .left : .right
+                let length = side == .left ? 0.66 : 0.64
+                accumulator.add(step: Step(icS: Double(k), side: side, stepTimeS: 0.55, stepLengthM: length, bout: 0),
+                                features: WindowFeatures(frame: frame), harmonicRatios: nil, stance: nil,
+                                unpooledStepLengthM: unpooled ? length + (k % 4 < 2 ? 0.06 : -0.06) : nil)
+            }
+            return accumulator.measures.stepLengthAsymmetry
+        }
+        XCTAssertEqual(try XCTUnwrap(asymmetry(unpooled: false)).longerSide, .left, "the pooled steps alone scatter nothing")
+        let withOwn = try XCTUnwrap(asymmetry(unpooled: true))
+        XCTAssertNil(withOwn.longerSide, "within the error the steps' own shifts carry")
+        XCTAssertEqual(withOwn.left, 0.66, accuracy: 1e-12, "the means are the pooled steps'")
+    }
+
     func testMergingBoutsEqualsAddingEveryStep() throws {
         let frame = BodyFrame(up: SIMD3(0, 0, 1), forward: SIMD3(1, 0, 0), left: SIMD3(0, 1, 0), gravity: standardGravity)
         var direct = MeasuresAccumulator(resolutionS: 0.01), merged = MeasuresAccumulator(resolutionS: 0.01)
@@ -153,8 +174,9 @@ final class VibrationTests: XCTestCase {
                 stance.supportLossS = 0
                 var s = step
                 s.givingWayCandidate = k % 7 == 0
-                direct.add(step: s, features: features, harmonicRatios: harmonics, stance: stance)
-                bout.add(step: s, features: features, harmonicRatios: harmonics, stance: stance)
+                let unpooled = k == 0 ? nil : dyadic(25, 55)
+                direct.add(step: s, features: features, harmonicRatios: harmonics, stance: stance, unpooledStepLengthM: unpooled)
+                bout.add(step: s, features: features, harmonicRatios: harmonics, stance: stance, unpooledStepLengthM: unpooled)
                 if k >= 2 {
                     let stride = Stride(startS: Double(k - 2), endS: Double(k), side: side, strideLengthM: dyadic(60, 90),
                                         speedMps: dyadic(50, 90), stanceTimeS: dyadic(40, 48), swingTimeS: dyadic(24, 30), bout: boutIndex)
