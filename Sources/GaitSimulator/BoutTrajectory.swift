@@ -111,9 +111,9 @@ struct BoutTrajectory: Sendable {
         // First with every arc symmetric about its foot, for where this walker's feet land
         // relative to the trunk in a step of mean length (u₀); then each foot where the placement
         // puts it.
-        let symmetric = Self.solve(frame, spans: spans, targets: placement.trunkTravel, reaches: nil)
+        let symmetric = Self.solve(frame, spans: spans, targets: placement.trunkTravel, reaches: nil, tabulate: false)
         let built = Self.solve(frame, spans: symmetric.spans, targets: placement.trunkTravel,
-                               reaches: placement.reaches(meanReach: symmetric.meanReach))
+                               reaches: placement.reaches(meanReach: symmetric.meanReach), tabulate: true)
         pieces = built.pieces
         pieceStarts = built.pieces.map {
             switch $0 {
@@ -231,8 +231,10 @@ struct BoutTrajectory: Sendable {
     /// with three perturbed builds (spans i ≡ 0, 1, 2 mod 3) and solved by the Thomas algorithm.
     /// Converges to 1e−10 m (or, far from the origin, 16 ulp of the position) in a few
     /// iterations. `reaches`: how far ahead of the trunk each contact's foot lands (nil: every arc
-    /// symmetric about its foot).
-    private static func solve(_ f: Frame, spans initial: [Double], targets target: [Double], reaches: [Double]?) -> Built {
+    /// symmetric about its foot). `tabulate`: give the arcs their time course, which only a path
+    /// that is evaluated needs (not the symmetric first pass, which gives positions only).
+    private static func solve(_ f: Frame, spans initial: [Double], targets target: [Double], reaches: [Double]?,
+                              tabulate: Bool) -> Built {
         let n = initial.count
         let limit = (lo: 1e-3, hi: 1.9 * f.l)
         var spans = initial
@@ -262,8 +264,8 @@ struct BoutTrajectory: Sendable {
             for i in 0..<n { spans[i] = min(max(spans[i] + step[i], limit.lo), limit.hi) }
             built = build(f, spans: spans, reaches: reaches, hint: built.arcs.map(\.entry))
         }
-        // The solver's arcs carry only their ends; the path needs their time course.
-        built = build(f, spans: spans, reaches: reaches, hint: built.arcs.map(\.entry), tabulate: true)
+        // The solver's arcs carry only their ends; a path to evaluate needs their time course.
+        if tabulate { built = build(f, spans: spans, reaches: reaches, hint: built.arcs.map(\.entry), tabulate: true) }
         built.spans = spans
         return built
     }
