@@ -57,10 +57,7 @@ public enum Signal {
     /// Linear-interpolated percentile (0...100), as numpy's default. O(n log n).
     public static func percentile(_ x: [Double], _ p: Double) -> Double {
         guard !x.isEmpty else { return .nan }
-        let s = x.sorted()
-        let pos = p / 100 * Double(s.count - 1)
-        let lo = Int(pos.rounded(.down)), hi = Swift.min(lo + 1, s.count - 1)
-        return s[lo] + (s[hi] - s[lo]) * (pos - Double(lo))
+        return interpolate(x.sorted(), at: p / 100 * Double(x.count - 1))
     }
 
     public static func median(_ x: [Double]) -> Double { percentile(x, 50) }
